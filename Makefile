@@ -1,0 +1,30 @@
+# Two commands for a fresh clone: `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install build serve test chromium clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+serve: install
+	$(BIN)/mkdocs serve --livereload
+
+chromium:
+	@sh scripts/ensure_chromium.sh
+
+test: install chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache
