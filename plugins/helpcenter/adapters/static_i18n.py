@@ -1,0 +1,96 @@
+"""The one place that reaches into mkdocs-static-i18n (1.3.x): which locale a build is for, and more.
+
+tests/adapters/test_static_i18n.py fails loudly when a new version changes what we rely on.
+"""
+
+from __future__ import annotations
+
+PLUGIN_NAME = "i18n"
+
+
+def i18n_plugin(config):
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if plugin is None:
+        raise LookupError("the 'i18n' plugin (mkdocs-static-i18n) must be enabled in mkdocs.yml")
+    return plugin
+
+
+def locales(config) -> list[str]:
+    return list(i18n_plugin(config).build_languages)
+
+
+def all_locales(config) -> list[str]:
+    return [lang.locale for lang in i18n_plugin(config).config.languages if lang.locale != "null"]
+
+
+def default_locale(config) -> str:
+    return i18n_plugin(config).default_language
+
+
+def current_locale(config) -> str:
+    plugin = i18n_plugin(config)
+    return plugin.current_language or plugin.default_language
+
+
+def language_names(config) -> dict[str, str]:
+    return {lang.locale: lang.name for lang in i18n_plugin(config).config.languages}
+
+
+def is_building_other_locales(config) -> bool:
+    """True while static-i18n runs the builds of the non-default locales (nested in the default build)."""
+    return bool(i18n_plugin(config).building)
+
+
+def file_locale(file) -> str | None:
+    """The locale whose folder a page's source came from (differs from the build's for fallback pages)."""
+    return getattr(file, "locale", None)
+
+
+def locale_relative_path(file) -> str:
+    """'zh/security/x.md' -> 'security/x.md' for a file in a locale folder."""
+    src = file.src_uri
+    locale = file_locale(file)
+    if locale and src.startswith(locale + "/"):
+        return src[len(locale) + 1:]
+    return src
+
+
+class _InstantSwitcherFilter:
+    """static-i18n warns that Material's language switcher goes stale under instant navigation.
+    Our language-switcher.js refreshes the switcher's links on every page, so the warning does not apply
+    (and would fail `mkdocs build --strict`)."""
+
+    def filter(self, record) -> bool:
+        return "not compatible with theme.features = navigation.instant" not in record.getMessage()
+
+
+def silence_instant_navigation_warning() -> None:
+    import logging
+    logger = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+    if not any(isinstance(f, _InstantSwitcherFilter) for f in logger.filters):
+        logger.addFilter(_InstantSwitcherFilter())
+
+
+def name_locale_sections(nav, config) -> None:
+    """static-i18n 1.3 keeps the navigation section whose title equals `locale.capitalize()`, but MkDocs
+    titles a folder 'zh-TW' as 'zh TW', so that locale would lose its navigation and home page.
+    Title each locale folder's section the way static-i18n looks for it (run before its on_nav)."""
+    names = {locale.lower(): locale for locale in all_locales(config)}
+    for item in nav.items:
+        children = getattr(item, "children", None)
+        if not getattr(item, "is_section", False) or not children:
+            continue
+        first = next((c for c in _pages(children)), None)
+        if first is None:
+            continue
+        folder = first.file.src_uri.split("/", 1)[0]
+        if folder.lower() in names:
+            item.title = names[folder.lower()].capitalize()
+
+
+def _pages(items):
+    for item in items:
+        if getattr(item, "is_page", False):
+            yield item
+        elif getattr(item, "children", None):
+            yield from _pages(item.children)

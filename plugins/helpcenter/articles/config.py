@@ -1,0 +1,12 @@
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class ArticlesConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # Pages (globs relative to a locale folder) that are not articles, e.g. pages for the team.
+    other_pages = c.ListOfItems(c.Type(str), default=["team/*"])
+    promoted_limit = c.Type(int, default=8)
+    related_limit = c.Type(int, default=5)
+    catalogue = c.Type(str, default="articles.json")
+    short_links = c.Type(bool, default=True)

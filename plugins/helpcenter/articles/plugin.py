@@ -1,0 +1,123 @@
+"""MkDocs wiring of the article model: validate, order navigation, give templates their data, write
+the catalogue and redirects. The logic lives in the sibling modules; this class only passes data."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from ..adapters import static_i18n
+from ..i18n.strings import strings_for
+from .catalogue import catalogue, write_catalogue
+from .config import ArticlesConfig
+from .history import renames
+from .model import ContentErrors, load_help_center
+from .navigation import order_navigation
+from .redirects import redirects_for_locale, write_redirects
+from .views import BuildData, collect_build_data, page_kind, page_view
+
+log = logging.getLogger("mkdocs.plugins.helpcenter.articles")
+
+_PAGE_TEMPLATES = {"home": "hc-home.html", "category": "hc-category.html"}
+
+
+class ArticlesPlugin(BasePlugin[ArticlesConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.data: BuildData | None = None
+        self._signature = None
+
+    def _load(self, config) -> BuildData:
+        """The model is read once per build (all locales); locale builds of the same build reuse it."""
+        docs_dir = config.docs_dir
+        signature = (docs_dir, tuple(
+            (entry.path, entry.stat().st_mtime_ns) for entry in _walk_markdown(docs_dir)))
+        if self.data is None or signature != self._signature:
+            try:
+                hc = load_help_center(docs_dir, static_i18n.all_locales(config), static_i18n.default_locale(config),
+                                      self.config.other_pages, display_root=_display_root(docs_dir))
+            except ContentErrors as errors:
+                raise PluginError("Content errors (fix these and build again):\n" + str(errors)) from None
+            self.data = collect_build_data(hc, docs_dir, static_i18n.language_names(config), self.config.related_limit)
+            self._signature = signature
+        return self.data
+
+    def on_config(self, config):
+        static_i18n.silence_instant_navigation_warning()
+        return config
+
+    def on_files(self, files, *, config):
+        if self.config.enabled:
+            self._load(config)
+        return files
+
+    @event_priority(-90)  # before static-i18n's on_nav (-100)
+    def _name_locale_sections(self, nav, *, config, files):
+        if self.config.enabled:
+            static_i18n.name_locale_sections(nav, config)
+        return nav
+
+    @event_priority(-150)  # after static-i18n has reduced the navigation to the current locale
+    def _order_navigation(self, nav, *, config, files):
+        if self.config.enabled and self.data:
+            order_navigation(nav, self.data.hc, static_i18n.current_locale(config))
+        return nav
+
+    on_nav = CombinedEvent(_name_locale_sections, _order_navigation)
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if self.config.enabled and self.data:
+            kind = page_kind(static_i18n.locale_relative_path(page.file), self.data.hc)
+            if kind in _PAGE_TEMPLATES:
+                page.meta.setdefault("template", _PAGE_TEMPLATES[kind])
+            if kind == "home":
+                page.meta.setdefault("hide", ["navigation", "toc"])
+        return markdown
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.config.enabled and self.data:
+            locale = static_i18n.current_locale(config)
+            context["hc"] = page_view(self.data, locale, static_i18n.locale_relative_path(page.file),
+                                      self._strings(config), self.config.promoted_limit)
+        return context
+
+    def on_template_context(self, context, *, template_name, config):
+        if self.config.enabled and self.data and template_name == "404.html":
+            locale = static_i18n.current_locale(config)
+            context["hc"] = page_view(self.data, locale, "index.md", self._strings(config), self.config.promoted_limit)
+        return context
+
+    def _strings(self, config):
+        return strings_for(static_i18n.current_locale(config), static_i18n.default_locale(config))
+
+    def on_post_build(self, *, config):
+        if not (self.config.enabled and self.data):
+            return
+        hc = self.data.hc
+        locale = static_i18n.current_locale(config)
+        if self.config.short_links:
+            moves = renames(config.docs_dir)
+            write_redirects(config.site_dir, redirects_for_locale(hc, locale, moves), locale)
+        if locale == hc.default_locale:
+            write_catalogue(os.path.join(config.site_dir, self.config.catalogue),
+                            catalogue(hc, self.data.updated, self.data.states))
+
+
+def _walk_markdown(docs_dir):
+    stack = [docs_dir]
+    while stack:
+        with os.scandir(stack.pop()) as it:
+            for entry in it:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                elif entry.name.endswith(".md"):
+                    yield entry
+
+
+def _display_root(docs_dir: str) -> str:
+    rel = os.path.relpath(docs_dir)
+    return docs_dir if rel.startswith("..") else rel
