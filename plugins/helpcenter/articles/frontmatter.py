@@ -8,6 +8,16 @@ from dataclasses import dataclass
 import yaml
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so a bad date is reported with its field and line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class ContentError(Exception):
     """A problem a writer or translator caused, with where it is and how to fix it."""
 
@@ -50,8 +60,8 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
                            fix="add a line with '---' after the last front matter field.")
     raw = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(raw) if node is not None else {}
+        node = yaml.compose(raw, Loader=_Loader)
+        meta = yaml.load(raw, Loader=_Loader) if node is not None else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -280,6 +280,7 @@ def load_help_center(docs_dir: str | os.PathLike, locales: list[str], default_lo
             errors.append(ContentError(src, f"id {article.id} is already used by {seen[key]}", line=fm.field_lines.get("id"),
                                        field="id", fix=f"give this article its own id (the next free one is "
                                                        f"{max(i for _, i in seen) + 1})."))
+            unreadable.add((locale, path))
             continue
         seen[key] = src
         hc.articles[key] = article

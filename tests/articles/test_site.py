@@ -1,0 +1,189 @@
+"""The built site: locales, fallbacks, language switcher, catalogue, short links, sitemap, no third parties."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from helpcenter.project import load_model, load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT = load_project(ROOT / "mkdocs.yml")
+HC = load_model(PROJECT)
+
+
+class Tags(HTMLParser):
+    """Collects start tags with their attributes."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(path: Path) -> list[tuple[str, dict]]:
+    parser = Tags()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def page_file(site: Path, url: str) -> Path:
+    return site / url / "index.html"
+
+
+@pytest.fixture(scope="module")
+def catalogue(built_site):
+    return json.loads((built_site / "articles.json").read_text(encoding="utf-8"))
+
+
+def test_every_locale_has_a_home_and_a_404(built_site):
+    assert PROJECT.locales == ["en", "zh", "zh-TW", "ja", "ko", "ru", "es", "vi", "tr", "pt", "fr"]
+    for locale in PROJECT.locales:
+        prefix = HC.locale_prefix(locale)
+        assert (built_site / prefix / "index.html").exists(), locale
+        assert (built_site / prefix / "404.html").exists(), locale
+
+
+def test_html_lang_is_right_on_every_page(built_site):
+    for html in built_site.rglob("*.html"):
+        rel = html.relative_to(built_site).as_posix()
+        first = rel.split("/", 1)[0]
+        expected = first if first in PROJECT.locales else "en"
+        lang = next(attrs.get("lang") for tag, attrs in tags(html) if tag == "html")
+        assert lang == expected, rel
+
+
+def test_fallback_pages_exist_for_untranslated_articles_in_every_locale(built_site):
+    for locale in PROJECT.locales:
+        for article_id in HC.ids():
+            article = HC.article(article_id, locale)
+            path = page_file(built_site, HC.url(article, locale))
+            assert path.exists(), f"{locale}: {path}"
+            if HC.state(article_id, locale) == "fallback":
+                assert "hc-notice--fallback" in path.read_text(encoding="utf-8"), path
+
+
+def test_catalogue_matches_the_pages(built_site, catalogue):
+    entries = catalogue["articles"]
+    assert len(entries) == len(HC.ids()) * len(PROJECT.locales)
+    listed = set()
+    for entry in entries:
+        assert set(entry) >= {"id", "locale", "title", "url", "category", "updated", "state"}
+        assert entry["state"] in ("translated", "outdated", "fallback")
+        page = page_file(built_site, entry["url"])
+        assert page.exists(), entry
+        data = next(attrs for tag, attrs in tags(page) if attrs.get("id") == "hc-page")
+        assert data["data-article"] == str(entry["id"]) and data["data-locale"] == entry["locale"]
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S).group(1)
+        assert re.sub(r"<[^>]+>", "", h1).strip().startswith(entry["title"].replace("&", "&amp;")[:20].strip()) or \
+            entry["title"][:10] in h1, (entry["url"], h1)
+        listed.add(entry["url"])
+    # Every article page in the site is in the catalogue.
+    for html in built_site.rglob("index.html"):
+        data = next((attrs for tag, attrs in tags(html) if attrs.get("id") == "hc-page"), None)
+        if data and data.get("data-kind") == "article":
+            assert html.parent.relative_to(built_site).as_posix() + "/" in listed, html
+
+
+def test_language_switcher_points_to_the_same_article(built_site):
+    article = HC.by_path("security/enable-2fa.md")
+    page = page_file(built_site, HC.url(HC.article(article.id, "zh"), "zh"))
+    links = {attrs["hreflang"]: attrs["href"] for tag, attrs in tags(page)
+             if tag == "a" and "data-hc-alternate" in attrs}
+    switcher = {attrs["hreflang"]: attrs["href"] for tag, attrs in tags(page)
+                if tag == "a" and "md-select__link" in attrs.get("class", "")}
+    base = "https://help.quillfeather.example/" + HC.url(HC.article(article.id, "zh"), "zh")
+    for locale in PROJECT.locales:
+        expected = HC.url(HC.article(article.id, locale), locale)
+        for found in (links, switcher):
+            assert urlparse(urljoin(base, found[locale])).path == "/" + expected, (locale, found[locale])
+
+
+def test_short_links_reach_the_article_in_each_locale(built_site):
+    for locale in ("en", "zh", "ja", "fr"):
+        for article_id in HC.ids():
+            directory = f"{HC.locale_prefix(locale)}a/{article_id}/"
+            redirect = page_file(built_site, directory).read_text(encoding="utf-8")
+            target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', redirect).group(1)
+            resolved = urlparse(urljoin("https://h.example/" + directory, target)).path.lstrip("/")
+            assert resolved == HC.url(HC.article(article_id, locale), locale)
+            assert page_file(built_site, resolved).exists()
+
+
+def test_sitemap_has_hreflang_alternates(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    article = HC.by_path("security/enable-2fa.md")
+    block = next(b for b in sitemap.split("<url>") if f"<loc>https://help.quillfeather.example/{HC.url(article, 'en')}</loc>" in b)
+    alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block))
+    assert set(alternates) == set(PROJECT.locales)
+    for locale, href in alternates.items():
+        assert href == "https://help.quillfeather.example/" + HC.url(HC.article(article.id, locale), locale)
+
+
+THIRD_PARTY_ATTRS = {("script", "src"), ("img", "src"), ("link", "href"), ("iframe", "src"), ("source", "src"),
+                     ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+
+
+def test_no_page_references_a_third_party_host(built_site):
+    offenders = []
+    for html in built_site.rglob("*.html"):
+        for tag, attrs in tags(html):
+            for attr in ("src", "href", "data"):
+                value = attrs.get(attr) or ""
+                if (tag, attr) in THIRD_PARTY_ATTRS and tag == "link" and attrs.get("rel") in ("alternate", "canonical"):
+                    continue
+                if (tag, attr) in THIRD_PARTY_ATTRS and re.match(r"(https?:)?//", value):
+                    offenders.append(f"{html.relative_to(built_site)}: <{tag} {attr}={value}>")
+        text = html.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, html
+    for css in built_site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")):
+            offenders.append(f"{css.relative_to(built_site)}: url(//…)")
+    assert not offenders, "\n".join(offenders[:20])
+
+
+def test_home_page_shows_categories_with_counts_and_promoted_articles(built_site):
+    home = (built_site / "zh" / "index.html").read_text(encoding="utf-8")
+    assert "有什么可以帮您？" in home
+    for category in HC.ordered_categories("zh"):
+        assert category.title in home
+        count = len(HC.articles_for("zh", category.id))
+        assert f"{count} 篇文章" in home
+    for article in HC.promoted("zh", 8):
+        assert article.title in home
+
+
+def test_category_page_lists_its_articles(built_site):
+    page = (built_site / "ja" / "security" / "index.html").read_text(encoding="utf-8")
+    for article in HC.articles_for("ja", "security"):
+        assert f'href="../{article.path[len("security/"):-3]}/"' in page or article.title in page
+
+
+def test_article_has_breadcrumbs_updated_date_and_related(built_site):
+    article = HC.by_path("security/enable-2fa.md")
+    page = page_file(built_site, HC.url(HC.article(article.id, "zh"), "zh")).read_text(encoding="utf-8")
+    assert 'class="hc-breadcrumbs"' in page and "帮助中心" in page
+    assert re.search(r'<time datetime="\d{4}-\d\d-\d\d">更新于 \d{4}年\d{1,2}月\d{1,2}日</time>', page)
+    assert 'class="hc-related"' in page and "相关文章" in page
+
+
+def test_announcement_is_configurable(tmp_path):
+    from conftest import copy_project, mkdocs_build
+    config = copy_project(tmp_path)
+    text = config.read_text(encoding="utf-8").replace(
+        'announcement: ""', 'announcement: "Withdrawals on the TRON network are delayed."')
+    config.write_text(text, encoding="utf-8")
+    # Only build English to keep this quick: static-i18n's build_only_locale option.
+    text = text.replace("      docs_structure: folder", "      docs_structure: folder\n      build_only_locale: en")
+    config.write_text(text, encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Withdrawals on the TRON network are delayed." in home
