@@ -49,3 +49,16 @@ def test_redirect_from_front_matter(tmp_path):
 def test_relative_links_between_site_directories():
     assert relative("zh/a/5/", "zh/security/x/") == "../../security/x/"
     assert relative("a/5/", "security/x/") == "../../security/x/"
+
+
+def test_each_locale_keeps_its_own_404_page(tmp_path):
+    from helpcenter.articles.notfound import place_not_found_page
+
+    (tmp_path / "404.html").write_text("en")
+    stash = place_not_found_page(tmp_path, "", None)
+    for locale in ("zh", "ja"):
+        (tmp_path / "404.html").write_text(locale)  # the next locale's build overwrites the root page
+        stash = place_not_found_page(tmp_path, f"{locale}/", stash)
+    assert (tmp_path / "404.html").read_text() == "en"
+    assert (tmp_path / "zh" / "404.html").read_text() == "zh"
+    assert (tmp_path / "ja" / "404.html").read_text() == "ja"

@@ -16,6 +16,7 @@ from .config import ArticlesConfig
 from .history import renames
 from .model import ContentErrors, load_help_center
 from .navigation import order_navigation
+from .notfound import place_not_found_page
 from .redirects import redirects_for_locale, write_redirects
 from .views import BuildData, collect_build_data, page_kind, page_view
 
@@ -30,6 +31,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def __init__(self):
         self.data: BuildData | None = None
         self._signature = None
+        self._default_not_found: bytes | None = None
 
     def _load(self, config) -> BuildData:
         """The model is read once per build (all locales); locale builds of the same build reuse it."""
@@ -99,6 +101,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             return
         hc = self.data.hc
         locale = static_i18n.current_locale(config)
+        self._default_not_found = place_not_found_page(config.site_dir, hc.locale_prefix(locale), self._default_not_found)
         if self.config.short_links:
             moves = renames(config.docs_dir)
             write_redirects(config.site_dir, redirects_for_locale(hc, locale, moves), locale)
