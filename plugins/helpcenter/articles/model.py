@@ -76,10 +76,18 @@ class HelpCenter:
     articles: dict[tuple[str, int], Article] = field(default_factory=dict)
     categories: dict[tuple[str, str], Category] = field(default_factory=dict)
     pages: dict[tuple[str, str], str] = field(default_factory=dict)  # (locale, path) -> src of non-article pages
+    # Lookups are asked once per page; they are computed once per build (the model is not changed after loading).
+    _memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _remember(self, key, compute):
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # -- lookups ---------------------------------------------------------------------------------
     def ids(self) -> list[int]:
-        return sorted(a.id for (loc, _), a in self.articles.items() if loc == self.default_locale)
+        return self._remember("ids", lambda: sorted(
+            a.id for (loc, _), a in self.articles.items() if loc == self.default_locale))
 
     def source(self, article_id: int) -> Article:
         return self.articles[(self.default_locale, article_id)]
@@ -89,11 +97,8 @@ class HelpCenter:
         return self.articles.get((locale, article_id)) or self.source(article_id)
 
     def by_path(self, path: str, locale: str | None = None) -> Article | None:
-        locale = locale or self.default_locale
-        for (loc, _), article in self.articles.items():
-            if loc == locale and article.path == path:
-                return article
-        return None
+        paths = self._remember("paths", lambda: {(loc, a.path): a for (loc, _), a in self.articles.items()})
+        return paths.get((locale or self.default_locale, path))
 
     def state(self, article_id: int, locale: str) -> str:
         return "translated" if (locale, article_id) in self.articles else "fallback"
@@ -108,16 +113,19 @@ class HelpCenter:
         return self.categories.get((locale, category_id)) or self.categories[(self.default_locale, category_id)]
 
     def ordered_categories(self, locale: str) -> list[Category]:
-        ids = [c.id for (loc, _), c in self.categories.items() if loc == self.default_locale]
-        cats = [self.category(cid, locale) for cid in ids]
-        return sorted(cats, key=lambda c: (c.order, c.id))
+        def compute():
+            ids = [c.id for (loc, _), c in self.categories.items() if loc == self.default_locale]
+            return sorted((self.category(cid, locale) for cid in ids), key=lambda c: (c.order, c.id))
+        return self._remember(("categories", locale), compute)
 
     def articles_for(self, locale: str, category: str | None = None) -> list[Article]:
         """Articles a reader of `locale` can open (translations and fallbacks), most important first."""
-        result = [self.article(i, locale) for i in self.ids()]
-        if category is not None:
-            result = [a for a in result if a.category == category]
-        return sorted(result, key=lambda a: (-a.rank, a.path))
+        def compute():
+            result = [self.article(i, locale) for i in self.ids()]
+            if category is not None:
+                result = [a for a in self.articles_for(locale) if a.category == category]
+            return sorted(result, key=lambda a: (-a.rank, a.path))
+        return self._remember(("articles", locale, category), compute)
 
     def promoted(self, locale: str, limit: int) -> list[Article]:
         return [a for a in self.articles_for(locale) if a.rank > 0][:limit]
@@ -286,10 +294,11 @@ def load_help_center(docs_dir: str | os.PathLike, locales: list[str], default_lo
         hc.articles[key] = article
 
     # Translations must match their English source by path and id.
+    sources = {a.path: a for (loc, _), a in hc.articles.items() if loc == default_locale}
     for (locale, article_id), article in list(hc.articles.items()):
         if locale == default_locale:
             continue
-        source = hc.by_path(article.path)
+        source = sources.get(article.path)
         if source is None and (default_locale, article.path) in unreadable:
             del hc.articles[(locale, article_id)]  # its English source is broken and already reported
         elif source is None:
