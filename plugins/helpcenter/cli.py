@@ -9,6 +9,7 @@ import sys
 # Rooms that contribute subcommands: each module has `register(subparsers)`.
 COMMAND_MODULES = [
     "helpcenter.articles.commands",
+    "helpcenter.feedback.commands",
 ]
 
 
