@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..i18n.strings import format_date, translate
-from .history import file_date, last_changed
+from ..i18n.translation import TranslationReport, translation_report
+from .history import dates_from_log, docs_log, file_date
 from .model import Article, HelpCenter
 from .related import related_articles
 
@@ -22,16 +23,21 @@ class BuildData:
     related: dict[int, list[int]]
     language_names: dict[str, str]
     states: dict[tuple[str, int], str] = field(default_factory=dict)
+    # helpcenter.i18n.translation.TranslationReport: outdated translations, reader notices, the status page
+    translations: TranslationReport | None = None
 
 
 def collect_build_data(hc: HelpCenter, docs_dir: str, language_names: dict[str, str], related_limit: int = 5) -> BuildData:
-    git_dates = last_changed(docs_dir)
+    log = docs_log(docs_dir)  # one git call for dates and translation states
+    git_dates = dates_from_log(log)
     updated = {}
     for (locale, article_id), article in hc.articles.items():
         rel = f"{locale}/{article.path}"
         updated[(locale, article_id)] = (article.updated or git_dates.get(rel)
                                          or file_date(os.path.join(docs_dir, locale, article.path)))
-    return BuildData(hc=hc, updated=updated, related=related_articles(hc, related_limit), language_names=language_names)
+    translations = translation_report(hc, log, docs_dir)
+    return BuildData(hc=hc, updated=updated, related=related_articles(hc, related_limit), language_names=language_names,
+                     states=translations.states(), translations=translations)
 
 
 def page_kind(path: str, hc: HelpCenter) -> str:
@@ -57,11 +63,25 @@ def _category_link(hc: HelpCenter, locale: str, category_id: str, strings: dict)
 
 
 def notices(data: BuildData, article: Article, locale: str, strings: dict) -> list[dict]:
-    """Notices shown above an article: kind (CSS modifier) and text."""
+    """Notices shown above an article: kind (CSS modifier), text and an optional link."""
     result = []
-    if data.hc.state(article.id, locale) == "fallback" and locale != data.hc.default_locale:
+    hc = data.hc
+    if locale == hc.default_locale:
+        return result
+    english = {"url": hc.url(hc.source(article.id), hc.default_locale),
+               "title": translate(strings, "i18n.notice.read_english")}
+    if hc.state(article.id, locale) == "fallback":
         result.append({"kind": "fallback", "text": translate(strings, "notice.fallback",
                                                              language=data.language_names.get(locale, locale))})
+        return result
+    status = data.translations.statuses.get((locale, article.id)) if data.translations else None
+    if status is not None and status.reader_notice:
+        date = status.source_updated
+        result.append({"kind": "outdated", "link": english,
+                       "text": translate(strings, "i18n.notice.outdated",
+                                         date=format_date(date, strings) if date else "")})
+    if article.machine_translated:
+        result.append({"kind": "machine", "text": translate(strings, "i18n.notice.machine"), "link": english})
     return result
 
 

@@ -1,0 +1,8 @@
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class I18nConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # Where the team's translation-status page is built in the default locale ('' for none).
+    status_page = c.Type(str, default="team/translation-status.md")
