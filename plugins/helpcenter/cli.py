@@ -10,6 +10,7 @@ import sys
 COMMAND_MODULES = [
     "helpcenter.articles.commands",
     "helpcenter.feedback.commands",
+    "helpcenter.i18n.commands",
     "helpcenter.checks.commands",
 ]
 
