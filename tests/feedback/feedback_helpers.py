@@ -1,4 +1,5 @@
-"""Fixtures of the feedback tests: a tiny built-site catalogue and the collector app in process."""
+"""Helpers of the feedback tests (imported by name: a conftest.py here would shadow tests/conftest.py): a tiny
+built-site catalogue and the collector app in process."""
 
 from __future__ import annotations
 

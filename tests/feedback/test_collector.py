@@ -9,6 +9,8 @@ import pytest
 
 from helpcenter.feedback.store import read_records
 
+from feedback_helpers import make_client, tiny_site  # noqa: F401  (fixtures)
+
 VALID = {"article": 1001, "locale": "zh", "helpful": False, "reason": "outdated", "comment": "步骤截图过时了",
          "revision": "0123456789ab"}
 

@@ -9,6 +9,7 @@ import html
 import io
 import json
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -231,7 +232,11 @@ def _svg(figure, salt: str) -> str:
     import matplotlib.pyplot as plt
     plt.close(figure)
     text = buffer.getvalue()
-    return text[text.index("<svg"):]
+    text = text[text.index("<svg"):]
+    # Several charts share one page: give every id (and every reference to one) the chart's prefix.
+    text = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{salt}-{m.group(1)}"', text)
+    text = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{salt}-{m.group(1)})", text)
+    return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{salt}-{m.group(1)}"', text)
 
 
 def _trend_chart(report: Report, strings: dict) -> str:

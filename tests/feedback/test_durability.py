@@ -1,0 +1,140 @@
+"""The real server as a subprocess: every acknowledged vote survives kill -9; concurrent posts are never lost."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import threading
+import time
+
+from helpcenter.feedback.process import CollectorProcess
+from helpcenter.feedback.store import SQLiteVoteStore, read_records
+from helpcenter.feedback.votes import Vote
+
+VOTE = {"article": 1001, "locale": "zh", "helpful": False, "reason": "unclear"}
+
+
+def _post_until_failure(port: int, worker: int, acknowledged: list, stop: threading.Event) -> None:
+    """Post votes on one keep-alive connection until the server goes away; record what was acknowledged."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    n = 0
+    while not stop.is_set() and n < 5000:
+        comment = f"w{worker}-n{n}"
+        try:
+            connection.request("POST", "/api/feedback", json.dumps({**VOTE, "comment": comment}),
+                               {"Content-Type": "application/json"})
+            response = connection.getresponse()
+            body = response.read()
+        except (OSError, http.client.HTTPException):
+            return  # the server died: this vote was never acknowledged
+        if response.status == 201:
+            acknowledged.append((json.loads(body)["id"], comment))
+        n += 1
+
+
+def test_kill_9_mid_load_loses_no_acknowledged_vote(tmp_path):
+    db = tmp_path / "votes.sqlite3"
+    server = CollectorProcess(db).start()
+    acknowledged: list = []
+    stop = threading.Event()
+    workers = [threading.Thread(target=_post_until_failure, args=(server.port, i, acknowledged, stop))
+               for i in range(8)]
+    try:
+        for worker in workers:
+            worker.start()
+        deadline = time.monotonic() + 20
+        while len(acknowledged) < 300 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        server.kill()  # SIGKILL while the workers are still posting
+    finally:
+        stop.set()
+        for worker in workers:
+            worker.join(timeout=10)
+        server.kill()
+    assert len(acknowledged) >= 300, "the server acknowledged too few votes before the kill to test anything"
+    stored = {r["id"]: r["comment"] for r in read_records(db)}
+    missing = [(vote_id, comment) for vote_id, comment in acknowledged if stored.get(vote_id) != comment]
+    assert missing == [], f"{len(missing)} acknowledged votes are not in the database after kill -9"
+    # The database is consistent and the server starts again on it.
+    with CollectorProcess(db) as again:
+        connection = http.client.HTTPConnection("127.0.0.1", again.port, timeout=5)
+        connection.request("POST", "/api/feedback", json.dumps(VOTE), {"Content-Type": "application/json"})
+        response = connection.getresponse()
+        assert response.status == 201
+        assert json.loads(response.read())["id"] > max(stored)
+
+
+def test_concurrent_posts_to_the_server_are_all_stored(tmp_path):
+    db = tmp_path / "votes.sqlite3"
+    acknowledged: list = []
+    with CollectorProcess(db) as server:
+        def post(worker):
+            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+            for n in range(50):
+                connection.request("POST", "/api/feedback", json.dumps({**VOTE, "comment": f"{worker}-{n}"}),
+                                   {"Content-Type": "application/json"})
+                response = connection.getresponse()
+                assert response.status == 201
+                acknowledged.append(json.loads(response.read())["id"])
+
+        workers = [threading.Thread(target=post, args=(i,)) for i in range(16)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+    assert len(acknowledged) == 800 and len(set(acknowledged)) == 800
+    records = read_records(db)
+    assert sorted(r["id"] for r in records) == sorted(acknowledged)
+    assert len({r["comment"] for r in records}) == 800
+
+
+def test_two_writers_on_one_database_lose_nothing(tmp_path):
+    """Two collector processes (or uvicorn workers) may share one SQLite file."""
+    db = tmp_path / "votes.sqlite3"
+    stores = [SQLiteVoteStore(db), SQLiteVoteStore(db)]
+    ids: list = []
+
+    def write(store, name):
+        for n in range(200):
+            ids.extend(store.add_many([(Vote(article=1, locale="en", helpful=True, comment=f"{name}{n}"), None,
+                                        "2026-11-23T10:00:00.000000Z")]))
+
+    threads = [threading.Thread(target=write, args=(s, f"s{i}-")) for i, s in enumerate(stores)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for store in stores:
+        store.close()
+    assert len(set(ids)) == 400 and len(read_records(db)) == 400
+
+
+def test_the_log_is_append_only(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    store = SQLiteVoteStore(tmp_path / "votes.sqlite3")
+    store.add(Vote(article=1, locale="en", helpful=True))
+    store.add(Vote(article=1, locale="en", helpful=False))  # a repeat vote is a row of its own
+    assert store.count() == 2
+    store.close()
+    db = sqlite3.connect(tmp_path / "votes.sqlite3")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("UPDATE votes SET helpful = 1")
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("DELETE FROM votes")
+
+
+def test_storage_targets(tmp_path):
+    import pytest
+
+    from helpcenter.feedback.store import open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'a.sqlite3'}")
+    store.close()
+    assert (tmp_path / "a.sqlite3").exists()
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        open_store("postgresql://db.internal/feedback")
+    with pytest.raises(ValueError, match="not a storage target"):
+        open_store("redis://localhost")
