@@ -20,6 +20,7 @@ class Element:
     attrs: dict[str, str]  # first value of each attribute, as the browser keeps it; boolean attributes are ""
     raw: str  # the start tag as written
     line: int  # 1-based line in the parsed text
+    occurrence: int = 1  # how many times this exact start tag was met so far, this one included
 
     def classes(self) -> list[str]:
         return self.attrs.get("class", "").split()
@@ -38,6 +39,7 @@ class TagProblem:
     line: int
     message: str
     needle: str  # text that is in the source where the problem starts, to find its line
+    occurrence: int = 1  # the needle's n-th appearance in the HTML is the one
 
 
 @dataclass
@@ -67,12 +69,15 @@ class _Parser(HTMLParser):
         self.stack: list[Element] = []
         self._heading: tuple[Element, list[str]] | None = None
         self._skip_depth = 0  # inside a heading's permalink (¶), whose text is not the heading's
+        self._seen: dict[str, int] = {}  # start tags as written and end tags -> times met
 
     def _element(self, tag, attrs) -> Element:
         values: dict[str, str] = {}
         for name, value in attrs:
             values.setdefault(name, value if value is not None else "")
-        element = Element(tag, values, self.get_starttag_text() or f"<{tag}>", self.getpos()[0])
+        raw = self.get_starttag_text() or f"<{tag}>"
+        self._seen[raw] = self._seen.get(raw, 0) + 1
+        element = Element(tag, values, raw, self.getpos()[0], self._seen[raw])
         self.result.elements.append(element)
         return element
 
@@ -91,6 +96,7 @@ class _Parser(HTMLParser):
     def handle_endtag(self, tag):
         if tag in VOID:
             return
+        self._seen[f"</{tag}>"] = self._seen.get(f"</{tag}>", 0) + 1
         if self._skip_depth:
             self._skip_depth -= 1
         for depth in range(len(self.stack) - 1, -1, -1):
@@ -102,7 +108,7 @@ class _Parser(HTMLParser):
                 break
         else:
             self.result.problems.append(TagProblem(self.getpos()[0], f"</{tag}> closes nothing (no <{tag}> is open)",
-                                                   f"</{tag}>"))
+                                                   f"</{tag}>", self._seen[f"</{tag}>"]))
             return
         if self._heading is not None and opened is self._heading[0]:
             element, parts = self._heading
@@ -117,8 +123,9 @@ class _Parser(HTMLParser):
 
     def _unclosed(self, element: Element, where: str):
         if element.tag not in OPTIONAL_END:
-            self.result.problems.append(TagProblem(element.line, f"{element.raw} is never closed (it is {where})" if where.startswith("still") else f"{element.raw} is never closed (found {where})",
-                                                   element.raw))
+            verb = "it is" if where.startswith("still") else "found"
+            self.result.problems.append(TagProblem(element.line, f"{element.raw} is never closed ({verb} {where})",
+                                                   element.raw, element.occurrence))
 
     def close(self):
         super().close()

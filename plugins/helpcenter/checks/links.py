@@ -95,14 +95,13 @@ class SiteSpace:
 def page_links(page: SourcePage) -> list[Link]:
     """Every link and embedded resource in a page, with its line (permalinks of headings left out)."""
     links = []
-    cursor = page.lines.first_line
+    locator = page.lines.locator()
     for element in page.parsed.elements:
         attribute = _LINK_ATTRIBUTES.get(element.tag)
         if attribute is None or attribute not in element.attrs or "headerlink" in element.classes():
             continue
         url = element.attrs[attribute].strip()
-        line = page.lines.find([f"]({url}", f"\"{url}\"", url, unquote(url), url.split("#")[0] or None], after=cursor)
-        cursor = line or cursor
+        line = locator.find([f"]({url}", f"\"{url}\"", url, unquote(url), url.split("#")[0] or None])
         links.append(Link(element, url, line))
     return links
 
@@ -167,7 +166,8 @@ class LinkChecker:
             if target is None:
                 return (f"link to '{url}': there is no {sources.display_root}/{first}/{rest}.",
                         self._suggest_markdown(page, first, rest))
-            address = _relative(self.space.url_of(target, first), self.space.url_of(page, locale))
+            # An address from the site's root works on every locale's copy of an English page, too.
+            address = self.space.site_path + self.space.url_of(target, first)
             return (f"link to '{url}' points at a {first} Markdown file, which is not part of the {locale} site "
                     "(each language is built on its own).",
                     f"link to the page's address instead: {address}{'#' + fragment if fragment else ''}")
@@ -231,6 +231,8 @@ class LinkChecker:
                 if key not in links_of:
                     links_of[key] = page_links(page)
                 for link in links_of[key]:
+                    if page.locale != locale and self.problem(page, page.locale, link.url) is not None:
+                        continue  # broken in its own locale already: reported once, there
                     problem = self.problem(page, locale, link.url)
                     if problem is None:
                         continue

@@ -43,12 +43,10 @@ def _urls(name: str, value: str) -> list[str]:
 def safety_findings(src: str, parsed: ParsedHtml, lines: SourceLines, iframe_hosts: list[str]) -> list[Finding]:
     """Every active element, event handler, script URL, unlisted iframe and image without alt text in a page."""
     findings = []
-    cursor = lines.first_line
+    locator = lines.locator()
 
     def report(element: Element, needles: list[str], message: str, fix: str):
-        nonlocal cursor
-        line = lines.find(needles + [element.raw, f"<{element.tag}"], after=cursor)
-        cursor = line or cursor
+        line = locator.find([element.raw] + needles + [f"<{element.tag}"])
         findings.append(Finding(GATE, src, message, line, fix))
 
     for element in parsed.elements:

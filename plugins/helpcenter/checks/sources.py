@@ -43,19 +43,12 @@ class SourceLines:
                 self.lines.append(_INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
         self._folded = [line.casefold() for line in self.lines]
 
-    def find(self, needles, after: int | None = None) -> int | None:
-        """File line of the first needle found, trying needles in order; from line `after` on, then from the top
-        (a reference-style link's URL is written below the text that uses it)."""
-        start = max((after or self.first_line) - self.first_line, 0)
-        order = list(range(start, len(self.lines))) + list(range(0, start))
-        for needle in needles:
-            if not needle:
-                continue
-            folded = needle.casefold()
-            for index in order:
-                if folded in self._folded[index]:
-                    return index + self.first_line
-        return None
+    def find(self, needles) -> int | None:
+        """File line of the first needle found (trying needles in order), from the top."""
+        return self.locator().find(needles)
+
+    def locator(self) -> "Locator":
+        return Locator(self)
 
     def heading_lines(self) -> list[int]:
         """File lines of headings, in order: '# …' lines, setext underlines' text lines and <hN> tags."""
@@ -67,6 +60,36 @@ class SourceLines:
                   and not _ATX_HEADING.match(self.lines[index - 1])):
                 result.append(index - 1 + self.first_line)
         return result
+
+
+class Locator:
+    """Finds the lines of things met in document order: the n-th search for the same text finds its n-th
+    occurrence (two identical links on two lines get two lines); past the last, the search starts at the top
+    again (a reference-style link's URL is written once, below the text that uses it)."""
+
+    def __init__(self, lines: SourceLines):
+        self.lines = lines
+        self._next: dict[str, tuple[int, int]] = {}  # needle -> (line index, column) to search from
+
+    def _search(self, needle: str, line: int, column: int) -> tuple[int, int] | None:
+        folded_lines = self.lines._folded
+        for index in range(line, len(folded_lines)):
+            found = folded_lines[index].find(needle, column if index == line else 0)
+            if found >= 0:
+                return index, found
+        return None
+
+    def find(self, needles) -> int | None:
+        for needle in needles:
+            if not needle:
+                continue
+            folded = needle.casefold()
+            start = self._next.get(folded, (0, 0))
+            hit = self._search(folded, *start) or (self._search(folded, 0, 0) if start != (0, 0) else None)
+            if hit is not None:
+                self._next[folded] = (hit[0], hit[1] + 1)
+                return hit[0] + self.lines.first_line
+        return None
 
 
 @dataclass
