@@ -94,3 +94,22 @@ def _pages(items):
             yield item
         elif getattr(item, "children", None):
             yield from _pages(item.children)
+
+
+# Methods static-i18n uses to merge every locale's search entries into one site-wide index.
+_SEARCH_MERGING = ("reconfigure_search_plugin", "extend_search_entries", "reconfigure_search_index")
+
+
+def stop_search_index_merging(config) -> None:
+    """helpcenter-search writes one index per locale; static-i18n would merge them all into one file
+    (and, with reconfigure_search, expects Material's search plugin). Switch that merging off."""
+    plugin = i18n_plugin(config)
+    for name in _SEARCH_MERGING:
+        if not callable(getattr(type(plugin), name, None)):
+            raise LookupError(f"mkdocs-static-i18n no longer has '{name}': check how this version merges "
+                              "search indexes before upgrading it")
+        setattr(plugin, name, _no_search_merging)
+
+
+def _no_search_merging(*args, **kwargs):
+    return args[0] if args and not kwargs else kwargs.get("config")

@@ -1,0 +1,222 @@
+// The help center's search worker. It speaks the messages of Material's search worker
+// (0 SETUP, 1 READY, 2 QUERY, 3 RESULT) so Material's search box, result list and suggestions work
+// unchanged, but it loads the reader's locale's own index (given in its URL by search.js) instead of the
+// site-wide one, and that index is prebuilt at build time (helpcenter_index.json) or built here from
+// words segmented at build time (helpcenter_docs.json).
+/* global lunr, HelpcenterSearchAnalysis, importScripts */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var MAX_RESULTS = 50;
+var MAX_SECTIONS = 3;
+var BOOST = { word: 1, part: 0.3, prefix: 0.3, synonym: 1, alternative: 0.6 }; // as in plugins/helpcenter/search/query.py
+
+var params = new URL(self.location.href).searchParams;
+var state = { url: null, index: null, docs: null, config: null, lexicon: null, loading: null };
+var lastQuery = null;
+
+// Start downloading the index before the scripts are parsed: both take time, so overlap them.
+var firstLoad = fetchIndex(params.get("index"));
+importScripts("vendor/lunr.js", "search-analysis.js");
+var A = HelpcenterSearchAnalysis;
+
+function fetchIndex(url) {
+  return fetch(url, { credentials: "same-origin" }).then(function (response) {
+    if (!response.ok) throw new Error("search index " + url + ": HTTP " + response.status);
+    return response.json();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Loading
+
+// The build leaves out what lunr can restore (postings as lists of refs, empty fields): put it back.
+function expandIndex(compact) {
+  var fields = compact.fields;
+  var inverted = compact.invertedIndex.map(function (entry) {
+    var posting = { _index: entry[1] };
+    for (var f = 0; f < fields.length; f++) {
+      var refs = entry[2][fields[f]] || [];
+      var byRef = {};
+      for (var r = 0; r < refs.length; r++) byRef[refs[r]] = {};
+      posting[fields[f]] = byRef;
+    }
+    return [entry[0], posting];
+  });
+  return {
+    version: compact.version, fields: fields, pipeline: compact.pipeline,
+    fieldVectors: compact.fieldVectors, invertedIndex: inverted
+  };
+}
+
+function buildIndex(data) {
+  var config = data.query;
+  return lunr(function () {
+    var builder = this;
+    builder.ref("r");
+    Object.keys(config.fields).forEach(function (name) { builder.field(name, { boost: config.fields[name] }); });
+    builder.pipeline.reset();
+    builder.searchPipeline.reset();
+    if (config.stem) {
+      builder.pipeline.add(lunr.stopWordFilter, lunr.stemmer);
+      builder.searchPipeline.add(lunr.stemmer);
+    }
+    builder.metadataWhitelist = [];
+    data.fields.forEach(function (fields, number) {
+      var doc = { r: String(number) };
+      Object.keys(fields).forEach(function (name) { doc[name] = fields[name]; });
+      builder.add(doc);
+    });
+  });
+}
+
+function install(url, data) {
+  var index = data.index ? lunr.Index.load(expandIndex(data.index)) : buildIndex(data);
+  var lexicon = data.query.segment ? A.queryLexicon(Object.keys(index.invertedIndex), data.query.synonyms) : new Set();
+  state = { url: url, index: index, docs: data.docs, config: data.query, lexicon: lexicon, loading: null };
+}
+
+function load(url, promise) {
+  var loading = (promise || fetchIndex(url)).then(function (data) {
+    if (state.loading === loading) install(url, data);
+  });
+  state.loading = loading;
+  state.loadingUrl = url;
+  return loading.then(function () {
+    postMessage({ type: READY });
+    if (lastQuery !== null) postMessage({ type: RESULT, data: search(lastQuery) });
+  }, function (error) {
+    if (state.loading === loading) state.loading = null;
+    console.warn(error);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Searching
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"]/g, function (c) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;" }[c];
+  });
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+// Mark what the reader typed in a text shown in the results (case-insensitive, escaped first).
+function highlight(text, marks) {
+  var html = escapeHtml(text);
+  if (!marks.length) return html;
+  var pattern = new RegExp("(" + marks.map(function (m) { return escapeRegExp(escapeHtml(m)); }).join("|") + ")", "giu");
+  return html.replace(pattern, "<mark>$1</mark>");
+}
+
+function runQuery(analyzed) {
+  var index = state.index;
+  var stem = state.config.stem;
+  return index.query(function (q) {
+    analyzed.words.forEach(function (word) {
+      if (stem && !lunr.stopWordFilter(new lunr.Token(word.text))) return;
+      q.term(word.text, { boost: BOOST.word, usePipeline: true });
+      word.parts.forEach(function (part) { q.term(part, { boost: BOOST.part, usePipeline: true }); });
+      word.alternatives.forEach(function (alternative) {
+        q.term(alternative, { boost: BOOST.alternative, usePipeline: true });
+      });
+      if (word.prefix) {
+        q.term(word.text, { boost: BOOST.prefix, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+      }
+    });
+    analyzed.synonyms.forEach(function (token) {
+      q.term(token, { boost: BOOST.synonym, usePipeline: false });
+    });
+  });
+}
+
+// Which of the reader's words a result matched: lunr reports index terms; a word matched when one of its
+// terms (stemmed, a part, or a completion of it) is among them.
+function matchedWords(analyzed, metadata) {
+  var terms = Object.keys(metadata);
+  var stem = state.config.stem;
+  var result = {};
+  analyzed.words.forEach(function (word) {
+    var forms = [word.text].concat(word.parts, word.alternatives);
+    if (stem) {
+      forms = forms.concat(forms.map(function (form) { return lunr.stemmer(new lunr.Token(form)).toString(); }));
+    }
+    var hit = terms.some(function (term) {
+      return forms.indexOf(term) >= 0 || (word.prefix && term.indexOf(word.text) === 0);
+    });
+    if (hit) result[word.text] = true;
+  });
+  return result;
+}
+
+function search(query) {
+  if (!state.index || !query.trim()) return { items: [] };
+  var analyzed = A.analyzeQuery(query, state.config, state.lexicon);
+  var counted = analyzed.words.filter(function (word) {
+    return !state.config.stem || lunr.stopWordFilter(new lunr.Token(word.text));
+  }).length;
+  var results = runQuery(analyzed).map(function (result) {
+    var terms = matchedWords(analyzed, result.matchData.metadata);
+    // Prefer pages that match more of the reader's words (lunr adds scores of any word).
+    var share = counted ? Object.keys(terms).length / counted : 0;
+    return { ref: result.ref, score: result.score * (1 + share * share), terms: terms };
+  });
+  results.sort(function (a, b) { return b.score - a.score; });
+
+  var items = results.slice(0, MAX_RESULTS).map(function (result) {
+    var doc = state.docs[Number(result.ref)];
+    var marks = Object.keys(result.terms).filter(function (t) { return t.length > 1 || A.isCjk(t); });
+    var article = {
+      location: doc[0], title: highlight(doc[1], marks), text: highlight(doc[2], marks),
+      score: result.score, terms: result.terms
+    };
+    var sections = doc[3].filter(function (section) {
+      var heading = A.normalize(section[1], state.config.locale);
+      return marks.some(function (mark) { return heading.indexOf(mark) >= 0; });
+    }).slice(0, MAX_SECTIONS).map(function (section) {
+      return {
+        location: doc[0] + "#" + section[0], title: highlight(section[1], marks), text: "",
+        score: result.score / 2, terms: result.terms
+      };
+    });
+    return [article].concat(sections);
+  });
+
+  var suggest = [];
+  var last = analyzed.words[analyzed.words.length - 1];
+  if (items.length && last && last.prefix && !last.cjk) {
+    var title = A.normalize(state.docs[Number(results[0].ref)][1], state.config.locale);
+    var completion = A.pieces(title).map(function (p) { return p[1]; }).filter(function (w) {
+      return w.indexOf(last.text) === 0 && w !== last.text;
+    }).sort(function (a, b) { return a.length - b.length; })[0];
+    if (completion) suggest.push(completion);
+  }
+  return { items: items, suggest: suggest };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Messages
+
+addEventListener("message", function (event) {
+  var message = event.data || {};
+  if (message.type === SETUP) {
+    // Material's bundle sends the site-wide index only if search.js could not stop it; ours is loaded.
+    (state.loading || Promise.resolve()).then(function () { if (state.index) postMessage({ type: READY }); });
+  } else if (message.type === QUERY) {
+    lastQuery = message.data;
+    if (state.index && !state.loading) postMessage({ type: RESULT, data: search(lastQuery) });
+  }
+});
+
+// search.js tells this tab's worker when instant navigation moved the reader to another locale.
+if (params.get("channel") && typeof BroadcastChannel !== "undefined") {
+  new BroadcastChannel(params.get("channel")).onmessage = function (event) {
+    var url = event.data && event.data.index;
+    if (url && url !== state.url && !(state.loading && url === state.loadingUrl)) load(url);
+  };
+}
+
+load(params.get("index"), firstLoad);

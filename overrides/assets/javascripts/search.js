@@ -1,0 +1,83 @@
+// Points Material's search at the reader's locale. Loaded before Material's bundle (see
+// partials/hc-search-scripts.html), because the bundle reads its configuration once at start:
+// - the worker named in #__config becomes ours, told which locale's index to load;
+// - the bundle fetches the site-wide search/search_index.json only for a form named "search", so the
+//   name is removed: each locale's pages load only their own index.
+// After instant navigation into another locale, the worker is told to switch indexes, and `?h=` terms
+// of a search result are marked on the page it opens (Material's highlighter needs the site-wide index).
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var config = document.getElementById("__config");
+  if (!script || !config) return;
+  var channel = "hc-search-" + Math.random().toString(36).slice(2);
+
+  function absolute(url) {
+    return new URL(url, document.baseURI).href;
+  }
+
+  var settings = JSON.parse(config.textContent);
+  var worker = new URL(script.getAttribute("data-worker"), document.baseURI);
+  worker.searchParams.set("index", absolute(script.getAttribute("data-index")));
+  worker.searchParams.set("channel", channel);
+  settings.search = worker.href;
+  config.textContent = JSON.stringify(settings);
+  var form = document.forms.namedItem("search");
+  if (form) form.removeAttribute("name");
+
+  var defaultLocale = script.getAttribute("data-default-locale");
+  var file = script.getAttribute("data-file");
+  var broadcast = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(channel) : null;
+
+  // The index of the page now shown (it changes locale when instant navigation crosses languages).
+  function switchLocale() {
+    var page = document.getElementById("hc-page");
+    if (!page || !broadcast) return;
+    var locale = page.getAttribute("data-locale");
+    var prefix = locale === defaultLocale ? "" : locale + "/";
+    var base = new URL(page.getAttribute("data-base") || ".", location.href);
+    broadcast.postMessage({ index: new URL(prefix + file, base).href });
+  }
+
+  function markTerms() {
+    var terms = (new URL(location.href).searchParams.get("h") || "").split(/\s+/).filter(Boolean);
+    var content = document.querySelector("[data-md-component=content] article, article.md-content__inner");
+    if (!terms.length || !content || content.querySelector("mark[data-md-highlight]")) return;
+    var pattern = new RegExp("(" + terms.map(function (t) {
+      return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|") + ")", "giu");
+    var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
+    var nodes = [];
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement && !node.parentElement.closest("script, style, .headerlink") && pattern.test(node.data)) {
+        nodes.push(node);
+      }
+      pattern.lastIndex = 0;
+    }
+    nodes.forEach(function (text) {
+      var fragment = document.createDocumentFragment();
+      text.data.split(pattern).forEach(function (part, i) {
+        if (!part) return;
+        if (i % 2) {
+          var mark = document.createElement("mark");
+          mark.setAttribute("data-md-highlight", "");
+          mark.textContent = part;
+          fragment.appendChild(mark);
+        } else {
+          fragment.appendChild(document.createTextNode(part));
+        }
+      });
+      text.parentNode.replaceChild(fragment, text);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.document$) {
+      window.document$.subscribe(function () {
+        switchLocale();
+        markTerms();
+      });
+    }
+  });
+})();

@@ -1,0 +1,229 @@
+"""One locale's search index: the pages it holds, their words per field, and the files the browser loads.
+
+Files written under `<locale>/search/` (English at `search/`), all UTF-8:
+- search_index.json   Material's format (config + docs with location/title/text), for other readers of
+                      the index such as the contact page. Locations are relative to the site root.
+- helpcenter_index.json  the prebuilt lunr index (lunr.py, loads in lunr.js 2.3.9) and what results show.
+- helpcenter_docs.json   the same words per field, for the browser to build the index itself (written
+                         instead of helpcenter_index.json when `prebuilt_index: false`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from .segmenters import Segmenter, SegmentationError
+from .synonyms import SynonymGroup, matching_tokens
+from .text import CJK_RUN, SEGMENTED_LOCALES, STEMMED_LOCALES, normalize, pieces
+
+FORMAT_VERSION = 1
+INDEX_FILE = "helpcenter_index.json"
+DOCS_FILE = "helpcenter_docs.json"
+MATERIAL_FILE = "search_index.json"
+# Field name -> boost. Title, tags and description weigh more than headings, headings more than text.
+FIELDS = {"t": 10.0, "g": 6.0, "d": 4.0, "h": 3.0, "b": 1.0}
+ZWSP = "\u200b"
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Section:
+    anchor: str | None  # None for the text before the first heading
+    title: str  # HTML-escaped, as Material's parser gives it
+    text: str  # HTML with the few tags Material keeps (p, li, code, …)
+
+
+@dataclass
+class SearchPage:
+    location: str  # site-relative URL, e.g. "zh/security/enable-2fa/"
+    title: str
+    description: str
+    tags: list[str]
+    sections: list[Section] = field(default_factory=list)
+    article_id: int | None = None
+
+
+def plain(markup: str) -> str:
+    return html.unescape(_TAG.sub(" ", markup))
+
+
+# -- words ------------------------------------------------------------------------------------------
+
+def words(text: str, locale: str, segmenter: Segmenter | None, groups: list[SynonymGroup]) -> list[str]:
+    """The index terms of a text (before lunr's pipeline): words, CJK words and synonym group tokens."""
+    text_pieces = pieces(normalize(text, locale))
+    result: list[str] = []
+    for kind, value in text_pieces:
+        if kind == "cjk" and segmenter is not None:
+            result.extend(segmenter.words(value))
+        else:
+            result.append(value)
+    return result + matching_tokens(groups, text_pieces)
+
+
+def page_fields(page: SearchPage, locale: str, segmenter, groups) -> dict[str, list[str]]:
+    headings = [plain(s.title) for s in page.sections if s.anchor]
+    body = " ".join(plain(s.text) for s in page.sections)
+    return {
+        "t": words(page.title, locale, segmenter, groups),
+        "g": words(" ".join(page.tags), locale, segmenter, groups),
+        "d": words(page.description, locale, segmenter, groups),
+        "h": words(" \n ".join(headings), locale, segmenter, groups),
+        "b": words(body, locale, segmenter, groups),
+    }
+
+
+def display_docs(pages: list[SearchPage]) -> list[list]:
+    """What a result shows: [location, title, description, [[anchor, heading], …]] per page."""
+    return [[p.location, p.title, p.description,
+             [[s.anchor, plain(s.title).strip()] for s in p.sections if s.anchor]] for p in pages]
+
+
+def query_config(locale: str, groups: list[SynonymGroup]) -> dict:
+    return {
+        "locale": locale,
+        "stem": locale in STEMMED_LOCALES,
+        "segment": locale in SEGMENTED_LOCALES,
+        "fields": FIELDS,
+        "synonyms": [[g.token, [[list(p) for p in phrase] for phrase in g.phrases]] for g in groups],
+    }
+
+
+# -- lunr -------------------------------------------------------------------------------------------
+
+def build_lunr(fields_per_page: list[dict[str, list[str]]], locale: str):
+    """A lunr.py index of the pages (ref = position), without term positions (results need none)."""
+    from lunr.builder import Builder
+    from lunr.stemmer import stemmer
+    from lunr.stop_word_filter import stop_word_filter
+
+    builder = Builder()
+    builder.ref("r")
+    for name, boost in FIELDS.items():
+        builder.field(name, boost=boost)
+    if locale in STEMMED_LOCALES:
+        builder.pipeline.add(stop_word_filter, stemmer)
+        builder.search_pipeline.add(stemmer)
+    builder.metadata_whitelist = []
+    for number, fields in enumerate(fields_per_page):
+        builder.add({"r": str(number), **fields})
+    return builder.build()
+
+
+def compact(serialized: dict) -> dict:
+    """lunr's serialized index without what the browser can restore: postings as lists of refs, empty
+    fields left out. search-worker.js turns it back into lunr's form before `lunr.Index.load`."""
+    fields = serialized["fields"]
+    inverted = []
+    for term, posting in serialized["invertedIndex"]:
+        inverted.append([term, posting["_index"],
+                         {f: [int(ref) for ref in posting[f]] for f in fields if posting.get(f)}])
+    return {
+        "version": serialized["version"],
+        "fields": fields,
+        "pipeline": serialized["pipeline"],
+        "fieldVectors": [[ref, vector] for ref, vector in serialized["fieldVectors"]],
+        "invertedIndex": inverted,
+    }
+
+
+def expand(compacted: dict) -> dict:
+    """The inverse of `compact` (what the worker does), used by tests and the build's self-check."""
+    fields = compacted["fields"]
+    inverted = []
+    for term, number, postings in compacted["invertedIndex"]:
+        posting = {f: {str(ref): {} for ref in postings.get(f, [])} for f in fields}
+        posting["_index"] = number
+        inverted.append([term, posting])
+    return {**compacted, "invertedIndex": inverted}
+
+
+# -- checks ------------------------------------------------------------------------------------------
+
+def check_segmented(terms, locale: str, segmenter: Segmenter | None) -> None:
+    """Fail when a locale written without spaces would be indexed as whole sentences."""
+    if locale not in SEGMENTED_LOCALES:
+        return
+    cjk_terms = [t for t in terms if CJK_RUN.fullmatch(t)]
+    if not cjk_terms:
+        return
+    if segmenter is None:
+        raise SegmentationError(f"no segmenter for locale '{locale}'")
+    long_terms = [t for t in cjk_terms if len(t) > 6]
+    if statistics.median(len(t) for t in cjk_terms) > 4 or len(long_terms) > 0.3 * len(cjk_terms):
+        sample = "', '".join(sorted(long_terms, key=len, reverse=True)[:3])
+        raise SegmentationError(
+            f"the '{locale}' search index holds whole phrases instead of words (e.g. '{sample}'): "
+            f"{segmenter.name} did not segment the text, and readers' queries would find nothing. "
+            f"Fix: reinstall it (`pip install --force-reinstall {_pin(segmenter.name)}`).")
+
+
+def _pin(name: str) -> str:
+    from .segmenters import PINS
+    return PINS.get(name, name)
+
+
+# -- Material's format --------------------------------------------------------------------------------
+
+def _separated(markup: str, segmenter: Segmenter | None) -> str:
+    """CJK words separated by zero-width spaces, as Material's index expects (its separator has U+200B)."""
+    if segmenter is None:
+        return markup
+    return CJK_RUN.sub(lambda m: ZWSP.join(segmenter.cut(m.group(0))), markup)
+
+
+def material_index(pages: list[SearchPage], locale: str, segmenter: Segmenter | None) -> dict:
+    separator = r"[\s\u200b\u3000\-、。，．？！；]+" if locale in SEGMENTED_LOCALES or locale == "ko" else r"[\s\-]+"
+    docs = []
+    for page in pages:
+        for number, section in enumerate(page.sections):  # the first section is the page itself
+            entry = {
+                "location": page.location + (f"#{section.anchor}" if section.anchor else ""),
+                "title": _separated(section.title.strip() or html.escape(page.title, quote=False), segmenter),
+                "text": _separated(section.text.strip(), segmenter),
+            }
+            if number == 0 and page.tags:
+                entry["tags"] = list(page.tags)
+            docs.append(entry)
+    return {
+        "config": {"lang": [locale.split("-")[0]], "separator": separator,
+                   "pipeline": ["stopWordFilter"] if locale == "en" else [],
+                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}},
+        "docs": docs,
+    }
+
+
+# -- writing -------------------------------------------------------------------------------------------
+
+def write_json(path: str, data) -> int:
+    """UTF-8 JSON without \\uXXXX escapes (CJK text stays 1 character = 3 bytes, not 6)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with open(path, "wb") as out:
+        out.write(payload)
+    return len(payload)
+
+
+def search_dir(site_dir: str, locale_prefix: str) -> str:
+    return os.path.join(site_dir, locale_prefix, "search")
+
+
+def build_locale_index(pages: list[SearchPage], locale: str, segmenter: Segmenter | None,
+                       groups: list[SynonymGroup], prebuilt: bool) -> dict[str, object]:
+    """file name -> JSON data for one locale's search folder."""
+    fields = [page_fields(p, locale, segmenter, groups) for p in pages]
+    files: dict[str, object] = {MATERIAL_FILE: material_index(pages, locale, segmenter)}
+    common = {"format": FORMAT_VERSION, "query": query_config(locale, groups), "docs": display_docs(pages)}
+    if prebuilt:
+        index = build_lunr(fields, locale)
+        check_segmented(index.inverted_index.keys(), locale, segmenter)
+        files[INDEX_FILE] = {**common, "index": compact(index.serialize())}
+    else:
+        check_segmented({w for f in fields for words_ in f.values() for w in words_}, locale, segmenter)
+        files[DOCS_FILE] = {**common, "fields": fields}
+    return files

@@ -1,0 +1,120 @@
+"""MkDocs wiring of search: collect each locale build's articles, write that locale's index.
+
+Replaces Material's search plugin (`- search` in mkdocs.yml). static-i18n builds every locale in turn;
+each build writes only its own `<locale>/search/` folder. The logic lives in the sibling modules.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ..adapters import material_search, static_i18n
+from ..articles.frontmatter import ContentError
+from .config import SearchConfig
+from .index import INDEX_FILE, DOCS_FILE, SearchPage, Section, build_locale_index, search_dir, write_json
+from .segmenters import SegmentationError, segmenter_for
+from .synonyms import dictionary_words, groups_for, read_synonyms
+
+log = logging.getLogger("mkdocs.plugins.helpcenter.search")
+
+ARTICLES_PLUGIN = "helpcenter-articles"
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.pages: list[SearchPage] = []
+        self.synonyms: dict[str, list[list[str]]] = {}
+
+    @event_priority(100)  # before static-i18n's on_config, which looks for a search plugin
+    def on_config(self, config):
+        if not self.config.enabled:
+            return config
+        static_i18n.stop_search_index_merging(config)
+        material_search.show_search_box(config, self)
+        path = self._synonyms_path(config)
+        try:
+            self.synonyms = read_synonyms(path, static_i18n.all_locales(config), _shown(path, config))
+        except ContentError as error:
+            raise PluginError(f"Search synonyms: {error}") from None
+        return config
+
+    def on_pre_build(self, *, config):
+        self.pages = []
+
+    def on_files(self, files, *, config):
+        # The synonyms file lives next to the docs writers edit, but is not a page of the site.
+        path = self._synonyms_path(config)
+        for file in list(files):
+            if os.path.abspath(file.abs_src_path or "") == str(path):
+                files.remove(file)
+        return files
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.config.enabled:
+            entry = self._search_page(page, config)
+            if entry is not None:
+                self.pages.append(entry)
+            context["hc_search"] = self._template_data(config)
+        return context
+
+    def on_template_context(self, context, *, template_name, config):
+        if self.config.enabled:
+            context["hc_search"] = self._template_data(config)
+        return context
+
+    def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
+        locale = static_i18n.current_locale(config)
+        try:
+            segmenter = segmenter_for(locale, dictionary_words(self.synonyms, locale))
+            files = build_locale_index(self.pages, locale, segmenter, groups_for(self.synonyms, locale),
+                                       self.config.prebuilt_index)
+        except SegmentationError as error:
+            raise PluginError(f"Search index for '{locale}': {error}") from None
+        folder = search_dir(config.site_dir, _locale_prefix(locale, config))
+        for name, data in files.items():
+            write_json(os.path.join(folder, name), data)
+        log.debug(f"search: {len(self.pages)} pages indexed for '{locale}'")
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def _synonyms_path(self, config) -> Path:
+        return (Path(config.config_file_path or ".").parent / self.config.synonyms).resolve()
+
+    def _template_data(self, config) -> dict:
+        locale = static_i18n.current_locale(config)
+        name = INDEX_FILE if self.config.prebuilt_index else DOCS_FILE
+        return {"locale": locale, "default_locale": static_i18n.default_locale(config),
+                "index": f"{_locale_prefix(locale, config)}search/{name}", "file": f"search/{name}"}
+
+    def _search_page(self, page, config) -> SearchPage | None:
+        plugin = config.plugins.get(ARTICLES_PLUGIN)
+        data = getattr(plugin, "data", None)
+        if data is None:
+            raise PluginError("helpcenter-search needs the helpcenter-articles plugin (add it to `plugins:`)")
+        if (page.meta.get("search") or {}).get("exclude"):
+            return None
+        article = data.hc.by_path(static_i18n.locale_relative_path(page.file),
+                                  static_i18n.file_locale(page.file) or static_i18n.current_locale(config))
+        if article is None:
+            return None  # home, category and team pages: readers search for articles
+        sections = [Section(anchor, title, text)
+                    for anchor, title, text in material_search.html_sections(page.content or "")]
+        return SearchPage(location=page.url, title=article.title, description=article.description,
+                          tags=list(article.tags), sections=sections, article_id=article.id)
+
+
+def _locale_prefix(locale: str, config) -> str:
+    return "" if locale == static_i18n.default_locale(config) else f"{locale}/"
+
+
+def _shown(path: Path, config) -> str:
+    root = Path(config.config_file_path or ".").parent.resolve()
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)

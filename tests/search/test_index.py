@@ -1,0 +1,100 @@
+import json
+import re
+
+import pytest
+
+from helpcenter.search.index import (FIELDS, INDEX_FILE, DOCS_FILE, MATERIAL_FILE, SearchPage, Section,
+                                     build_locale_index, check_segmented, compact, expand, build_lunr,
+                                     page_fields, write_json)
+from helpcenter.search.query import analyze_query, lunr_search, query_lexicon
+from helpcenter.search.segmenters import SegmentationError, segmenter_for
+from helpcenter.search.synonyms import groups_for
+
+
+def page(location, title, description, body, tags=(), headings=()):
+    sections = [Section(None, "", f"<p>{body}</p>")]
+    sections += [Section(f"h{i}", heading, "<p>x</p>") for i, heading in enumerate(headings)]
+    return SearchPage(location, title, description, list(tags), sections)
+
+
+ZH_PAGES = [
+    page("zh/a/", "提币为什么一直在处理中？", "提币审核与网络拥堵。", "提币提交后需要审核，网络拥堵时会延迟。", ["withdrawal"]),
+    page("zh/b/", "开启双重验证（2FA）", "为账户添加身份验证器。", "双重验证可以保护账户，请绑定谷歌验证器。", ["2fa"],
+         ["设置身份验证器"]),
+    page("zh/c/", "备注（Memo）与标签（Tag）说明", "部分币种充币需要填写备注。", "XRP 等币种需要备注，否则充币无法到账。"),
+    page("zh/d/", "联系客服", "提交工单。", "如果提币遇到问题，也可以联系客服。"),
+]
+SYNONYMS = {"zh": [["提币", "提现"], ["双重验证", "二次验证", "谷歌验证"]], "all": [["memo", "备注", "tag"]]}
+
+
+def search(files, locale, query):
+    from lunr.index import Index
+    data = files[INDEX_FILE]
+    index = Index.load(expand(data["index"]))
+    groups = groups_for(SYNONYMS, locale)
+    analyzed = analyze_query(query, locale, query_lexicon(index.inverted_index, groups), groups)
+    return [data["docs"][int(r["ref"])][0] for r in lunr_search(index, analyzed)]
+
+
+@pytest.fixture(scope="module")
+def zh_files():
+    segmenter = segmenter_for("zh", [w for g in SYNONYMS["zh"] for w in g])
+    return build_locale_index(ZH_PAGES, "zh", segmenter, groups_for(SYNONYMS, "zh"), prebuilt=True)
+
+
+def test_a_locale_gets_materials_file_and_the_prebuilt_index(zh_files):
+    assert set(zh_files) == {MATERIAL_FILE, INDEX_FILE}
+    material = zh_files[MATERIAL_FILE]
+    assert set(material) == {"config", "docs"}
+    first = material["docs"][0]
+    assert first["location"] == "zh/a/" and first["title"].replace("\u200b", "") == "提币为什么一直在处理中？"
+    assert re.fullmatch(material["config"]["separator"], "\u200b")  # words split at zero-width spaces
+    assert {"location", "title", "text"} <= set(first)
+
+
+@pytest.mark.parametrize("query, best", [
+    ("提币一直在处理中", "zh/a/"),
+    ("提现", "zh/a/"),  # synonym of 提币
+    ("二次验证", "zh/b/"),  # synonym of 双重验证
+    ("谷歌验证器", "zh/b/"),
+    ("memo", "zh/c/"),
+    ("客服", "zh/d/"),
+])
+def test_queries_find_the_answer_first(zh_files, query, best):
+    assert search(zh_files, "zh", query)[0] == best
+
+
+def test_title_weighs_more_than_body():
+    pages = [page("en/body/", "Account limits", "Limits by level.", "Withdrawal withdrawal withdrawal limits."),
+             page("en/title/", "Withdrawal pending", "Why it waits.", "Reviews take time.")]
+    files = build_locale_index(pages, "en", None, [], prebuilt=True)
+    assert search(files, "en", "withdrawal")[0] == "en/title/"
+    assert FIELDS["t"] > FIELDS["d"] > FIELDS["b"] and FIELDS["g"] > FIELDS["b"]
+
+
+def test_compact_index_expands_to_exactly_what_lunr_serialized():
+    fields = [page_fields(p, "en", None, []) for p in
+              [page("a/", "Deposit crypto", "How to deposit.", "Choose the network."),
+               page("b/", "Withdraw crypto", "How to withdraw.", "Choose the network and address.")]]
+    serialized = build_lunr(fields, "en").serialize()
+    assert expand(compact(serialized)) == json.loads(json.dumps(serialized))
+    assert serialized["pipeline"] == ["stemmer"]
+
+
+def test_json_is_written_as_utf8_not_escapes(tmp_path):
+    size = write_json(str(tmp_path / "x.json"), {"t": "提币"})
+    raw = (tmp_path / "x.json").read_bytes()
+    assert "提币".encode("utf-8") in raw and b"\\u" not in raw and size == len(raw)
+
+
+def test_unsegmented_chinese_fails_the_build():
+    segmenter = segmenter_for("zh")
+    with pytest.raises(SegmentationError, match="whole phrases"):
+        check_segmented(["提币提交后需要审核", "网络拥堵时会延迟", "双重验证可以保护账户", "提币"], "zh", segmenter)
+    check_segmented(["提币", "提交", "审核", "网络", "拥堵", "双重验证"], "zh", segmenter)
+
+
+def test_without_prebuilt_index_the_words_are_shipped_instead():
+    files = build_locale_index(ZH_PAGES[:1], "zh", segmenter_for("zh"), [], prebuilt=False)
+    assert set(files) == {MATERIAL_FILE, DOCS_FILE}
+    assert "提币" in files[DOCS_FILE]["fields"][0]["t"]

@@ -1,0 +1,41 @@
+import sys
+import types
+
+import pytest
+
+from helpcenter.search import segmenters
+from helpcenter.search.segmenters import SegmentationError, segmenter_for
+
+
+def test_chinese_words_and_their_parts_are_index_words():
+    words = segmenter_for("zh", ["二次验证"]).words("提币一直在处理中怎么开启二次验证")
+    assert {"提币", "一直", "处理", "二次验证", "二次", "验证"} <= set(words)
+
+
+def test_japanese_is_segmented_by_janome_not_jieba():
+    segmenter = segmenter_for("ja", ["二段階認証"])
+    assert segmenter.name == "janome"
+    words = segmenter.words("二段階認証を設定できない場合")
+    assert {"二段階認証", "認証", "設定", "場合"} <= set(words)
+
+
+def test_locales_with_spaces_have_no_segmenter():
+    assert segmenter_for("ko") is None and segmenter_for("en") is None
+
+
+def test_a_missing_segmenter_fails_with_the_install_command(monkeypatch):
+    monkeypatch.setitem(sys.modules, "jieba", None)  # import jieba -> ImportError
+    segmenters._segmenter.cache_clear()
+    with pytest.raises(SegmentationError, match=r"pip install jieba==0\.42\.1"):
+        segmenter_for("zh")
+    segmenters._segmenter.cache_clear()
+
+
+def test_a_segmenter_that_does_not_split_fails(monkeypatch):
+    broken = types.SimpleNamespace(setLogLevel=lambda level: None, add_word=lambda word: None,
+                                   cut=lambda text: iter([text]), cut_for_search=lambda text: iter([text]))
+    monkeypatch.setitem(sys.modules, "jieba", broken)
+    segmenters._segmenter.cache_clear()
+    with pytest.raises(SegmentationError, match="single word"):
+        segmenter_for("zh")
+    segmenters._segmenter.cache_clear()
