@@ -132,16 +132,22 @@ def _cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def markdown_link(title: str, href: str) -> str:
+    return f"[{_cell(title)}]({href})"
+
+
 def render_markdown(report: TranslationReport, summaries: list[LocaleSummary], articles: bool,
-                    link: Callable[[str], str] | None = None, heading_level: int = 2) -> str:
-    """Markdown for pull requests and the site's status page. `link` turns a site URL into an href."""
+                    link: Callable[[str], str] | None = None, heading_level: int = 2,
+                    anchor: Callable[[str, str], str] = markdown_link) -> str:
+    """Markdown for pull requests and the site's status page. `link` turns a site URL into an href, `anchor`
+    writes the link from the title and the href."""
     hc = report.hc
     h = "#" * heading_level
     link = link or (lambda url: url)
 
     def article_link(status: TranslationStatus) -> str:
         shown = hc.article(status.article_id, status.locale)
-        return f"[{_cell(status.source.title)}]({link(hc.url(shown, status.locale))})"
+        return anchor(status.source.title, link(hc.url(shown, status.locale)))
 
     lines = ["| Locale | Language | Articles | Translated | Outdated | Missing | Critical outdated | Critical missing |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
