@@ -1,0 +1,1 @@
+"""Contact support: channels, their URL templates, routing by category and urgency, the contact page."""

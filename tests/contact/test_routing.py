@@ -1,0 +1,117 @@
+"""Which channels an article or topic gets, when the freeze step comes first, and what the partials show."""
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from helpcenter.contact.routing import channels_for, is_urgent
+from helpcenter.contact.settings import Channel, UrgentRoute, parse_settings
+from helpcenter.contact.views import (article_contact_view, contact_page_view, hours_text, languages_text,
+                                      response_text)
+from helpcenter.i18n.locales import LOCALE_NAMES
+from helpcenter.i18n.strings import strings_for
+from helpcenter.project import load_model, load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT = load_project(ROOT / "mkdocs.yml")
+SETTINGS = parse_settings(PROJECT.plugin_options("helpcenter-contact"), PROJECT.locales)
+SITE = "https://help.quillfeather.example/"
+
+
+@pytest.fixture(scope="module")
+def hc():
+    return load_model(PROJECT)
+
+
+def ids(channels):
+    return [c.id if hasattr(c, "id") else c["id"] for c in channels]
+
+
+def test_channels_follow_the_category_and_keep_their_order():
+    assert ids(channels_for(SETTINGS, "security")) == ["chat", "ticket", "email", "social"]
+    assert ids(channels_for(SETTINGS, "trading")) == ["chat", "ticket", "email", "community", "social"]
+    assert ids(channels_for(SETTINGS, None)) == ["chat", "ticket", "email", "community", "social"]
+
+
+def test_urgent_by_category_or_by_article_priority():
+    urgent = UrgentRoute(categories=("security",), priorities=("urgent",), url="https://x.example/freeze")
+    assert is_urgent(urgent, "security", "normal")
+    assert is_urgent(urgent, "trading", "urgent")
+    assert not is_urgent(urgent, "trading", "critical")
+    assert not is_urgent(urgent, None, None)
+    assert not is_urgent(None, "security", "urgent")
+
+
+def test_compromised_account_article_puts_the_freeze_step_first(hc):
+    article = hc.article(5002, "zh")
+    view = article_contact_view(SETTINGS, hc, article, "zh", strings_for("zh"), LOCALE_NAMES, SITE)
+    assert view["urgent"]["url"] == "https://www.quillfeather.example/freeze"
+    assert view["urgent"]["title"] == strings_for("zh")["contact.urgent.title"]
+    assert view["urgent"]["article"] is None  # the reader is on that article already
+    assert ids(view["channels"]) == ["chat", "ticket", "email", "social"]
+    assert view["page_url"] == "zh/contact/#article=5002"
+    ticket = next(c for c in view["channels"] if c["id"] == "ticket")
+    query = parse_qs(urlsplit(ticket["href"]).query)
+    assert urlsplit(ticket["href"]).path == "/hc/zh/requests/new"
+    assert query["tf_subject"] == [article.title]
+    assert query["tf_article"] == [SITE + "zh/security/account-compromised/"]
+    assert query["tf_topic"] == ["security"]
+    assert "tf_description" not in query  # nothing typed on an article page
+    assert {f["name"]: f["value"] for f in ticket["sends"]} == {
+        "locale": "zh", "subject": article.title, "category": "security",
+        "article_url": SITE + "zh/security/account-compromised/"}
+
+
+def test_other_security_articles_link_the_guide_and_trading_articles_get_no_freeze_step(hc):
+    two_factor = hc.by_path("security/enable-2fa.md")
+    view = article_contact_view(SETTINGS, hc, hc.article(two_factor.id, "ja"), "ja", strings_for("ja"), LOCALE_NAMES, SITE)
+    assert view["urgent"]["article"]["url"] == hc.url(hc.article(5002, "ja"), "ja")
+    trading = hc.articles_for("en", "trading")[0]
+    view = article_contact_view(SETTINGS, hc, trading, "en", strings_for("en"), LOCALE_NAMES, SITE)
+    assert view["urgent"] is None
+    assert "community" in ids(view["channels"])
+
+
+def test_channel_facts_in_the_readers_language(hc):
+    trading = hc.articles_for("fr", "trading")[0]
+    view = article_contact_view(SETTINGS, hc, trading, "fr", strings_for("fr"), LOCALE_NAMES, SITE)
+    chat, community = view["channels"][0], next(c for c in view["channels"] if c["id"] == "community")
+    assert chat["name"] == "Chat en direct"
+    assert chat["hours"] == "Tous les jours de 08:00 à 20:00 (UTC)"
+    assert community["languages"] == "Réponses en : English, 简体中文"
+    assert community["response"] == "Pas de délai de réponse fixe"
+
+
+def test_durations_and_hours():
+    en = strings_for("en")
+    assert response_text(5, en) == "First reply in about 5 min"
+    assert response_text(24 * 60, en) == "First reply within 24 hours"
+    assert response_text(90, en) == "First reply in about 90 min"
+    assert response_text(4 * 1440, en) == "First reply within 4 days"
+    channel = Channel(id="c", kind="chat", url="https://x.example/", hours={"default": "09:30-18:00 UTC+8", "zh": "24/7"},
+                      languages=("zh",))
+    assert hours_text(channel, "en", en) == "Open daily 09:30–18:00 UTC+8"
+    assert hours_text(channel, "zh", strings_for("zh")) == "7×24 小时服务"
+    assert languages_text(channel, "zh", en, LOCALE_NAMES) == "Answers in your language"
+    assert languages_text(channel, "en", en, LOCALE_NAMES) == "Answers in: 简体中文"
+    assert hours_text(Channel(id="c", kind="chat", url="https://x.example/"), "en", en) is None
+
+
+def test_contact_page_view_has_topics_plain_links_and_the_data_for_suggestions(hc):
+    view = contact_page_view(SETTINGS, hc, "ja", strings_for("ja"), LOCALE_NAMES, SITE)
+    assert [t["id"] for t in view["topics"]] == [c.id for c in hc.ordered_categories("ja")]
+    assert view["urgent"]["article"]["url"] == hc.url(hc.article(5002, "ja"), "ja")
+    assert [c["href"] for c in view["channels"]][:2] == ["https://www.quillfeather.example/support/chat?lang=ja",
+                                                         "https://support.quillfeather.example/hc/ja/requests/new"]
+    script = view["script"]
+    assert script["search_indexes"] == ["ja/search/search_index.json", "search/search_index.json"]
+    assert script["urgent"] == {"categories": ["security"], "priorities": ["urgent"]}
+    articles = {a["id"]: a for a in script["articles"]}
+    assert set(articles) == set(hc.ids())
+    fallback = next(i for i in hc.ids() if hc.state(i, "ja") == "fallback")
+    assert articles[fallback]["url"].startswith("ja/")
+    assert articles[fallback]["source_url"] == hc.url(hc.source(fallback), "en")
+    assert all("source_url" not in a for a in contact_page_view(SETTINGS, hc, "en", strings_for("en"), LOCALE_NAMES,
+                                                               SITE)["script"]["articles"])
+    assert set(script["strings"]) >= {"contact.field.query", "contact.sends", "contact.suggestions.count"}
