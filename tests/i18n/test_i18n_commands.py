@@ -150,3 +150,19 @@ def test_a_missing_revision_fails_the_ci_gate_and_names_the_file(repo, capsys):
     assert "FAILED: docs/zh/security/strong-passwords.md:6" in capsys.readouterr().err
     assert run(repo, "diff", "zh", "security/strong-passwords.md") == 1
     assert "does not exist in this repository" in capsys.readouterr().err
+
+
+def test_mark_records_a_content_hash_while_the_english_file_is_not_committed(repo, capsys):
+    edit(repo, "en/security/enable-2fa.md", "protects your account.", "keeps your account safe.")
+    capsys.readouterr()
+    assert run(repo, "mark", "zh", "security/enable-2fa.md") == 0
+    assert "content hash: docs/en/security/enable-2fa.md is not committed as it is" in capsys.readouterr().out
+    recorded = state(repo, "zh", 5001).translation.source_revision
+    assert recorded.startswith("sha256:") and state(repo, "zh", 5001).state == "translated"
+    commit(repo, "Wording")  # the same text, now committed: still what the translation was made from
+    assert state(repo, "zh", 5001).state == "translated"
+    assert run(repo, "diff", "zh", "security/enable-2fa.md") == 0
+    assert "The English file is unchanged since." in capsys.readouterr().out
+    edit(repo, "en/security/enable-2fa.md", "keeps your account safe.", "keeps your account safer.")
+    commit(repo, "More wording")
+    assert state(repo, "zh", 5001).state == "outdated"

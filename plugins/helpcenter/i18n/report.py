@@ -174,21 +174,24 @@ def render_markdown(report: TranslationReport, summaries: list[LocaleSummary], a
                 lines.append("No outdated translations.")
             if missing:
                 lines += ["", f'??? note "Missing ({len(missing)})"', ""]
-                lines += ["    " + row for row in _article_table(missing, article_link)]
+                lines += ["    " + row for row in _article_table(missing, article_link, changes=False)]
     notes = _notes(report, statuses, articles)
     if notes:
         lines += ["", f"{h} Notes", ""] + [f"- {_cell(n)}" for n in notes]
     return "\n".join(lines) + "\n"
 
 
-def _article_table(statuses: list[TranslationStatus], article_link) -> list[str]:
+def _article_table(statuses: list[TranslationStatus], article_link, changes: bool = True) -> list[str]:
+    if not changes:
+        return ["| Locale | Id | Article | Priority |", "| --- | ---: | --- | --- |"] + [
+            f"| `{st.locale}` | {st.article_id} | {article_link(st)} | {st.source.priority} |" for st in statuses]
     rows = ["| Locale | Id | Article | Priority | State | Impact | English changes since translation |",
             "| --- | ---: | --- | --- | --- | --- | --- |"]
     for st in statuses:
-        changes = "; ".join(f"{c.date.isoformat() if c.date else ''} {c.impact}: {_cell(c.subject)}".strip()
+        since = "; ".join(f"{c.date.isoformat() if c.date else ''} {c.impact}: {_cell(c.subject)}".strip()
                             for c in st.changes[:3]) + (" …" if len(st.changes) > 3 else "")
         rows.append(f"| `{st.locale}` | {st.article_id} | {article_link(st)} | {st.source.priority} | {st.state} | "
-                    f"{st.impact or '-'} | {changes or '-'} |")
+                    f"{st.impact or '-'} | {since or '-'} |")
     return rows
 
 
