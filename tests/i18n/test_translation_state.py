@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from i18n_project import commit, edit, git, repo, report_for, state  # noqa: F401 (repo is a fixture)
 
@@ -12,6 +13,8 @@ from helpcenter.i18n.strings import strings_for
 from helpcenter.i18n.translation import (impact_of, new_translation_text, with_front_matter_field,
                                          without_front_matter_fields)
 from helpcenter.project import load_model, load_project
+
+ROOT_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 
 def build_data(root):
@@ -172,3 +175,13 @@ def test_front_matter_edits_touch_only_their_field():
     assert without_front_matter_fields(text, ("tags",), "a.md") == "---\nid: 1\ntitle: A\nsource_revision: old\n---\n\nBody\n"
     started = new_translation_text("---\nid: 1\nupdated: 2026-01-01\nredirect_from: [a]\ntitle: A\n---\nBody\n", "a.md", "f00d")
     assert started == "---\nid: 1\ntitle: A\nsource_revision: f00d\n---\nBody\n"
+
+
+def test_the_notices_are_translated_into_every_locale_with_the_date():
+    from helpcenter.i18n.strings import all_strings
+    locales = load_project(ROOT_CONFIG).locales
+    table = all_strings()
+    for key in ("i18n.notice.outdated", "i18n.notice.machine", "i18n.notice.read_english", "notice.fallback"):
+        texts = {locale: table[locale][key] for locale in locales}
+        assert len(set(texts.values())) == len(locales), key  # no locale copies another's text
+    assert all("{date}" in table[locale]["i18n.notice.outdated"] for locale in locales)
