@@ -12,6 +12,7 @@ COMMAND_MODULES = [
     "helpcenter.feedback.commands",
     "helpcenter.i18n.commands",
     "helpcenter.checks.commands",
+    "helpcenter.contact.commands",
 ]
 
 

@@ -55,7 +55,7 @@ def expand_preset(name: str, values: dict) -> dict:
         if not isinstance(address, str) or not _ADDRESS.match(address):
             raise PresetError("address", f"{address!r} is not an e-mail address", "write e.g. 'address: support@example.com'.")
         subject = values.get("subject", "{subject}")
-        body = values.get("body", "{query}%0A%0A{article_url}")
+        body = values.get("body", "{query}%0D%0A%0D%0A{article_url}")
         return {"kind": "email", "url": f"mailto:{address}?subject={subject}&body={body}"}
 
     host = values.get("host")
