@@ -138,3 +138,32 @@ def test_storage_targets(tmp_path):
         open_store("postgresql://db.internal/feedback")
     with pytest.raises(ValueError, match="not a storage target"):
         open_store("redis://localhost")
+
+
+def test_a_failed_write_is_an_error_for_every_waiting_request_never_an_id():
+    import asyncio
+
+    from helpcenter.feedback.collector import BatchWriter
+
+    class FullDisk:
+        def add_many(self, entries):
+            raise OSError("database or disk is full")
+
+    writer = BatchWriter(FullDisk())
+
+    async def post_three():
+        return await asyncio.gather(*(writer.add(Vote(article=1, locale="en", helpful=True), None) for _ in range(3)),
+                                    return_exceptions=True)
+
+    try:
+        results = asyncio.run(post_three())
+    finally:
+        writer.close()
+    assert all(isinstance(result, OSError) for result in results)
+
+
+def test_serve_site_needs_a_site(capsys):
+    from helpcenter.cli import main
+
+    assert main(["feedback", "serve", "--serve-site"]) == 2
+    assert "--serve-site needs --site" in capsys.readouterr().err

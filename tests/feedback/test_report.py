@@ -147,6 +147,8 @@ def test_report_through_the_cli(tmp_path, capsys):
     assert main(["feedback", "report", "--db", str(db), "--public", "--locale", "ja"]) == 0
     public = capsys.readouterr().out
     assert "記事へのフィードバック" in public and "HYPERLINK" not in public
+    assert main(["feedback", "report", "--db", str(db), "--site", str(site), "--base-url", "https://help.example.com"]) == 0
+    assert "(https://help.example.com/zh/security/a1001/)" in capsys.readouterr().out
     html_file = tmp_path / "report.html"
     assert main(["feedback", "report", "--db", str(db), "--format", "html", "-o", str(html_file)]) == 0
     assert "<svg" in html_file.read_text(encoding="utf-8")

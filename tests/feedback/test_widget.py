@@ -121,6 +121,7 @@ def test_category_and_front_matter_switches_in_a_build(tmp_path):
     config_file.write_text(text, encoding="utf-8")
     faq = tmp_path / "docs/en/support/faq.md"
     faq.write_text(faq.read_text(encoding="utf-8").replace("---\n", "---\nfeedback: true\n", 1), encoding="utf-8")
+    (tmp_path / "docs/ru/support/faq.md").unlink(missing_ok=True)  # Russian readers get the English page
     twofa = tmp_path / "docs/en/security/enable-2fa.md"
     twofa.write_text(twofa.read_text(encoding="utf-8").replace("---\n", "---\nfeedback: false\n", 1), encoding="utf-8")
     result = mkdocs_build(config_file, tmp_path / "site")
@@ -128,7 +129,8 @@ def test_category_and_front_matter_switches_in_a_build(tmp_path):
     site = tmp_path / "site"
     has = lambda url: "data-hc-feedback " in (site / url / "index.html").read_text(encoding="utf-8")
     assert not has("support/contact-support") and not has("zh/support/ticket-status")
-    assert has("support/faq") and has("zh/support/faq")  # the English page's front matter is the fallback's too
+    assert has("support/faq") and has("ru/support/faq")  # a fallback page follows the English file's front matter
+    assert not has("zh/support/faq")  # a translation is a file of its own: its front matter decides
     assert not has("security/enable-2fa")
     assert has("security/strong-passwords")
     page = (site / "zh/security/strong-passwords/index.html").read_text(encoding="utf-8")

@@ -55,7 +55,9 @@ def _run_report(args) -> int:
                           comments=not args.public, top=args.top)
     from ..i18n.strings import strings_for
     strings = strings_for(args.locale)
-    text = render_html(report, strings, args.locale) if args.format == "html" else render_markdown(report, strings)
+    base_url = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
+    text = (render_html(report, strings, args.locale, base_url) if args.format == "html"
+            else render_markdown(report, strings, base_url))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:
@@ -89,6 +91,8 @@ def register(subparsers) -> None:
     report = commands.add_parser("report", help="which articles help readers and which fail them")
     report.add_argument("--db", required=True, help="the collector's SQLite file")
     report.add_argument("--site", help="built site folder: article titles and links come from its articles.json")
+    report.add_argument("--base-url", default="/",
+                        help="links to articles start with this, e.g. https://help.example.com/ (default /)")
     report.add_argument("--format", choices=["markdown", "html"], default="markdown")
     report.add_argument("--output", "-o", help="file to write (default: standard output)")
     report.add_argument("--public", action="store_true",

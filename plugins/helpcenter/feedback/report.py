@@ -177,7 +177,7 @@ def _article_label(entry: ArticleStats) -> str:
     return entry.title or f"#{entry.article}"
 
 
-def render_markdown(report: Report, strings: dict) -> str:
+def render_markdown(report: Report, strings: dict, base_url: str = "/") -> str:
     out = [f"# {_s(strings, 'feedback.report.title')}", ""]
     if not report.counted:
         return "\n".join(out + [_s(strings, "feedback.report.empty"), ""])
@@ -192,7 +192,7 @@ def render_markdown(report: Report, strings: dict) -> str:
     for entry in report.articles:
         label = _md(_article_label(entry))
         if entry.url:
-            label = f"[{label}](/{entry.url})"
+            label = f"[{label}]({base_url}{entry.url})"
         reasons = ", ".join(f"{_md(_reason_label(strings, code))} ({count})" for code, count in entry.reasons.most_common(3))
         out.append(f"| {label} | {entry.locale} | {entry.votes} | {_percent(entry.share)} | "
                    f"{_percent(entry.failing_score)} | {reasons} |")
@@ -299,7 +299,7 @@ td.n,th.n{text-align:right}figure{margin:1rem 0}svg{max-width:100%;height:auto}
 """
 
 
-def render_html(report: Report, strings: dict, locale: str = "en") -> str:
+def render_html(report: Report, strings: dict, locale: str = "en", base_url: str = "/") -> str:
     """A standalone page: inline CSS and inline SVG charts, no external requests."""
     e = html.escape
     title = _s(strings, "feedback.report.title")
@@ -324,7 +324,7 @@ def render_html(report: Report, strings: dict, locale: str = "en") -> str:
     for entry in report.articles:
         label = e(_article_label(entry))
         if entry.url:
-            label = f"<a href=\"/{e(entry.url)}\">{label}</a>"
+            label = f"<a href=\"{e(base_url + entry.url)}\">{label}</a>"
         reasons = ", ".join(f"{e(_reason_label(strings, c))} ({n})" for c, n in entry.reasons.most_common(3))
         rows.append(f"<tr><td>{label}</td><td>{e(entry.locale)}</td><td class=\"n\">{entry.votes}</td>"
                     f"<td class=\"n\">{_percent(entry.share)}</td><td class=\"n\">{_percent(entry.failing_score)}</td>"
