@@ -1,0 +1,99 @@
+"""The one place that reaches into MkDocs' and static-i18n's build internals (MkDocs 1.6, static-i18n 1.3).
+
+- static-i18n builds each non-default locale by calling `mkdocs.commands.build.build(config)` in a loop in
+  its on_post_build, through the name `build` imported into `mkdocs_static_i18n.plugin`. We swap that name
+  for a function of ours (parallel locale builds).
+- MkDocs converts a page's Markdown in `Page.render(config, files)`, which sets `content`, `toc`,
+  `_title_from_render`, `present_anchor_ids` and `links_to_anchors`. We wrap it (fallback pages reuse the
+  default locale's render).
+
+tests/build/test_adapter.py fails loudly when a new version changes any of this.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+
+import mkdocs_static_i18n.plugin as _i18n_plugin_module
+from mkdocs.commands import build as _mkdocs_build_module
+from mkdocs.structure.pages import Page
+
+from .static_i18n import i18n_plugin
+
+# -- static-i18n's locale builds ---------------------------------------------------------------------------
+
+_original_build = _mkdocs_build_module.build
+
+
+def static_i18n_locale_build() -> Callable:
+    """The function static-i18n calls for each non-default locale build."""
+    return _i18n_plugin_module.build
+
+
+def replace_locale_build(function: Callable) -> None:
+    """Make static-i18n call function(config, dirty=…) for each non-default locale instead of MkDocs' build."""
+    _i18n_plugin_module.build = function
+
+
+def restore_locale_build() -> None:
+    _i18n_plugin_module.build = _original_build
+
+
+def run_locale_build(config, dirty: bool = False) -> None:
+    """One locale build, exactly as static-i18n would run it."""
+    _original_build(config, dirty=dirty)
+
+
+def merged_search_entries(config) -> list | None:
+    """static-i18n's list of Material search entries from every locale build, which it merges into one index
+    after the loop; None when Material's search plugin is off (nothing to merge)."""
+    if not any(name in ("search", "material/search") for name in config.plugins):
+        return None
+    return i18n_plugin(config).search_entries
+
+
+def static_i18n_builds_locales_in_a_loop() -> bool:
+    """What replace_locale_build relies on: a loop over build_languages calling `build(config, dirty=…)`."""
+    source = inspect.getsource(_i18n_plugin_module.I18n.on_post_build)
+    return "for locale in self.build_languages" in source and "build(config, dirty=dirty)" in source
+
+
+# -- Page.render --------------------------------------------------------------------------------------------
+
+_original_render = Page.render
+
+RENDER_RESULTS = ("content", "toc", "_title_from_render", "present_anchor_ids", "links_to_anchors")
+
+
+def wrap_page_render(wrapper: Callable) -> None:
+    """Page.render(page, config, files) becomes wrapper(render, page, config, files), render being MkDocs' own."""
+
+    def render(page, config, files):
+        return wrapper(_original_render, page, config, files)
+
+    render.__wrapped__ = _original_render
+    Page.render = render
+
+
+def unwrap_page_render() -> None:
+    Page.render = _original_render
+
+
+def render_results(page) -> dict:
+    return {name: getattr(page, name, None) for name in RENDER_RESULTS}
+
+
+def apply_render_results(page, results: dict) -> None:
+    for name, value in results.items():
+        setattr(page, name, value)
+
+
+def file_locale(file) -> str | None:
+    """The locale folder a page's source came from (static-i18n sets it on each File)."""
+    return getattr(file, "locale", None)
+
+
+def norm_src_uri(file) -> str:
+    """A page's source path inside its locale folder, the same for a page and its fallback copies."""
+    return getattr(file, "norm_src_uri", file.src_uri)

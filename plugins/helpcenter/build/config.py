@@ -1,0 +1,15 @@
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class BuildConfig(Config):
+    enabled = c.Type(bool, default=True)
+    # `mkdocs build` only: build the non-default locales in worker processes, this many at once
+    # (0: one per CPU core). `mkdocs serve` always builds them one after another.
+    parallel_locales = c.Type(bool, default=True)
+    workers = c.Type(int, default=0)
+    # A fallback page (a locale without its own translation shows the default locale's article) reuses
+    # the default locale's Markdown render when that render would come out the same.
+    reuse_fallback_renders = c.Type(bool, default=True)
+    # Compile the theme's templates once per build; the locale builds load the compiled code.
+    share_compiled_templates = c.Type(bool, default=True)

@@ -1,0 +1,57 @@
+"""Fails loudly when MkDocs or static-i18n change what helpcenter.adapters.mkdocs_build relies on."""
+
+import inspect
+from importlib.metadata import version
+
+from mkdocs.commands import build as mkdocs_build_module
+from mkdocs.structure.pages import Page
+import mkdocs_static_i18n.plugin as i18n_plugin_module
+
+from helpcenter.adapters import mkdocs_build
+
+
+def test_pinned_versions():
+    assert version("mkdocs") == "1.6.1", "re-check helpcenter/adapters/mkdocs_build.py"
+    assert version("mkdocs-static-i18n").startswith("1.3."), "re-check helpcenter/adapters/mkdocs_build.py"
+
+
+def test_static_i18n_builds_each_locale_through_its_module_name_build():
+    assert i18n_plugin_module.build is mkdocs_build_module.build or i18n_plugin_module.build.__module__.startswith(
+        "helpcenter.")
+    assert mkdocs_build.static_i18n_builds_locales_in_a_loop()
+    assert hasattr(i18n_plugin_module.I18n(), "search_entries")
+
+
+def test_replacing_and_restoring_the_locale_build():
+    def ours(config, dirty=False):
+        pass
+
+    mkdocs_build.replace_locale_build(ours)
+    try:
+        assert mkdocs_build.static_i18n_locale_build() is ours
+    finally:
+        mkdocs_build.restore_locale_build()
+    assert mkdocs_build.static_i18n_locale_build() is mkdocs_build_module.build
+
+
+def test_page_render_sets_the_attributes_we_copy():
+    source = inspect.getsource(Page.render)
+    for name in mkdocs_build.RENDER_RESULTS:
+        assert f"self.{name} =" in source, f"Page.render no longer sets {name}"
+    assert list(inspect.signature(Page.render).parameters) == ["self", "config", "files"]
+
+
+def test_wrapping_page_render():
+    calls = []
+    mkdocs_build.wrap_page_render(lambda render, page, config, files: calls.append(render))
+    try:
+        Page.render("page", "config", "files")
+    finally:
+        mkdocs_build.unwrap_page_render()
+    assert calls and calls[0].__qualname__ == "Page.render"
+    assert Page.render.__qualname__ == "Page.render"
+
+
+def test_static_i18n_files_carry_norm_src_uri():
+    from mkdocs_static_i18n import folder
+    assert "file.norm_src_uri =" in inspect.getsource(folder.create_i18n_file)

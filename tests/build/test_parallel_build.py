@@ -1,0 +1,67 @@
+"""Locale builds in worker processes leave exactly the site a one-after-another build leaves, and a failing
+locale fails the build with its message."""
+
+import gzip
+import importlib.util
+import sys
+
+import yaml
+
+from conftest import ROOT, mkdocs_build
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_build", ROOT / "scripts" / "bench_build.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_build", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _config(root, locales, build_options):
+    bench = _bench()
+    config = bench.our_config(root, locales)
+    config["plugins"] = [{"helpcenter-build": build_options} if entry == "helpcenter-build" else entry
+                         for entry in config["plugins"]]
+    path = root / f"mkdocs-{len(list(root.glob('mkdocs-*.yml')))}.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _files(site):
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _corpus(tmp_path):
+    corpus = _bench().write_corpus(tmp_path, 12, 4)
+    return corpus.locales
+
+
+def test_parallel_locale_builds_write_the_same_site(tmp_path):
+    locales = _corpus(tmp_path)
+    parallel = mkdocs_build(_config(tmp_path, locales, {"workers": 2}), tmp_path / "parallel")
+    assert parallel.returncode == 0, parallel.stderr
+    plain = mkdocs_build(_config(tmp_path, locales, {"enabled": False}), tmp_path / "plain")
+    assert plain.returncode == 0, plain.stderr
+    ours, theirs = _files(tmp_path / "parallel"), _files(tmp_path / "plain")
+    assert sorted(ours) == sorted(theirs)
+    different = [name for name in ours if ours[name] != theirs[name]]
+    assert different == []
+    # Every locale's pages and per-locale outputs are in the site, and the sitemap lists every locale.
+    sitemap = gzip.decompress(ours["sitemap.xml.gz"]).decode()
+    for locale in locales[1:]:
+        assert f"{locale}/index.html" in ours and f"{locale}/404.html" in ours
+        assert f"/{locale}/getting-started/" in sitemap
+    assert not list(tmp_path.glob(".parallel-*")), "worker folders are left behind"
+
+
+def test_a_failing_locale_fails_the_build_with_its_message(tmp_path):
+    locales = _corpus(tmp_path)
+    page = tmp_path / "docs" / "ja" / "getting-started" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\ntemplate: no-such-template.html\n", 1),
+                    encoding="utf-8")
+    result = mkdocs_build(_config(tmp_path, locales, {"workers": 2}), tmp_path / "site")
+    assert result.returncode != 0
+    assert "Building the 'ja' locale failed" in result.stderr
+    assert "no-such-template.html" in result.stderr
+    assert not list(tmp_path.glob(".site-*")), "worker folders are left behind"
