@@ -40,7 +40,7 @@ def where(found):
 # The article body starts on line 9 (7 lines of front matter, then a blank line).
 
 def test_good_links_pass(docs, renderer):
-    body = ("[Freeze](account-compromised.md) [home](../index.md) [topic](index.md)\n"
+    body = ("[Freeze](account-compromised.md) [home](../index.md) [topic](index.md#topic=security)\n"
             "[self](#choose) ![Screen](../img/screen.png) ![Logo](../../assets/images/logo.svg)\n\n"
             "## Choose\n\n[ja page](/ja/security/enable-2fa/) [zh topic](/zh/security/) "
             f"[full]({SITE_URL}ja/) [mail](mailto:help@quillfeather.example)\n")

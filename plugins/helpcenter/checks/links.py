@@ -22,6 +22,11 @@ GATE = "links"
 _LINK_ATTRIBUTES = {"a": "href", "img": "src", "source": "src", "video": "src", "audio": "src", "iframe": "src"}
 
 
+def names_an_element(fragment: str) -> bool:
+    """A fragment such as '#article=3005' passes values to the page's script; only others are element ids."""
+    return bool(fragment) and "=" not in fragment
+
+
 @dataclass(frozen=True)
 class Link:
     element: Element
@@ -191,7 +196,7 @@ class LinkChecker:
 
     def _anchor(self, page, locale, target: SourcePage, fragment):
         fragment = unquote(fragment)
-        if fragment in target.parsed.ids():
+        if not names_an_element(fragment) or fragment in target.parsed.ids():
             return None
         where = "this page" if target is page else target.src
         headings = [h for h in target.parsed.headings if h.id]

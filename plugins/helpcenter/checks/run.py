@@ -53,8 +53,13 @@ class Report:
 def load_settings(config_file: str | os.PathLike = "mkdocs.yml") -> Settings:
     from mkdocs.config import load_config
 
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # config notices are the build's business
-    config = load_config(str(config_file))
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)  # config notices are the build's business
+    try:
+        config = load_config(str(config_file))
+    finally:
+        logger.setLevel(level)
     project = load_project(config_file)
     plugin = config.plugins.get(PLUGIN_NAME)
     if plugin is not None:

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from .findings import Finding
 from .htmlparse import ParsedHtml, parse_html
+from .links import names_an_element
 
 # Where each element keeps the address it loads or links to.
 _URL_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src", "iframe": "src",
@@ -68,13 +69,14 @@ class BuiltSite:
             base = "" if name == "404.html" else posixpath.dirname(name)  # 404.html is served at any address
             path = posixpath.join(base, unquote(parts.path))
         resolved = posixpath.normpath(path) if path else "."
+        shown = resolved + ("/" if path.endswith("/") and resolved != "." else "")
         if resolved.startswith(".."):
-            return (None, parts.fragment, path)
+            return (None, parts.fragment, shown)
         candidate = self.root / resolved
         if candidate.is_dir():
             index = posixpath.join(resolved, "index.html") if resolved != "." else "index.html"
-            return (index if (self.root / index).is_file() else None, parts.fragment, path)
-        return (resolved if candidate.is_file() else None, parts.fragment, path)
+            return (index if (self.root / index).is_file() else None, parts.fragment, shown)
+        return (resolved if candidate.is_file() else None, parts.fragment, shown)
 
     def link_findings(self) -> list[Finding]:
         findings = []
@@ -92,7 +94,7 @@ class BuiltSite:
                     findings.append(Finding("links", self._shown(name), f"<{element.tag} {attribute}=\"{url}\">: "
                                             f"nothing is published at {resolved}.", element.line,
                                             self._fix_source(name, "correct or remove the link")))
-                elif fragment and file.endswith(".html"):
+                elif names_an_element(unquote(fragment)) and file.endswith(".html"):
                     ids = self.pages[file].ids() if file in self.pages else set()
                     if unquote(fragment) not in ids:
                         findings.append(Finding("links", self._shown(name), f"<a href=\"{url}\">: {file} has no "
