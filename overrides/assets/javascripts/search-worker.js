@@ -115,6 +115,7 @@ function highlight(text, marks) {
 function runQuery(analyzed) {
   var index = state.index;
   var stem = state.config.stem;
+  var prefixBoost = state.config.prefix_boost || BOOST.prefix;
   return index.query(function (q) {
     analyzed.words.forEach(function (word) {
       if (stem && !lunr.stopWordFilter(new lunr.Token(word.text))) return;
@@ -124,7 +125,7 @@ function runQuery(analyzed) {
         q.term(alternative, { boost: BOOST.alternative, usePipeline: true });
       });
       if (word.prefix) {
-        q.term(word.text, { boost: BOOST.prefix, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+        q.term(word.text, { boost: prefixBoost, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
       }
     });
     analyzed.synonyms.forEach(function (token) {

@@ -17,6 +17,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
+from .query import prefix_boost
 from .segmenters import Segmenter, SegmentationError
 from .synonyms import SynonymGroup, matching_tokens
 from .text import CJK_RUN, SEGMENTED_LOCALES, STEMMED_LOCALES, normalize, pieces
@@ -90,6 +91,7 @@ def query_config(locale: str, groups: list[SynonymGroup]) -> dict:
         "stem": locale in STEMMED_LOCALES,
         "segment": locale in SEGMENTED_LOCALES,
         "fields": FIELDS,
+        "prefix_boost": prefix_boost(locale),
         "synonyms": [[g.token, [[list(p) for p in phrase] for phrase in g.phrases]] for g in groups],
     }
 

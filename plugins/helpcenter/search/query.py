@@ -21,6 +21,12 @@ BOOST_PART = 0.3
 BOOST_PREFIX = 0.3
 BOOST_SYNONYM = 1.0
 BOOST_ALTERNATIVE = 0.6
+# Korean words carry their endings (문의 -> 문의하기, 계정 -> 계정을): a word's completions count in full.
+PREFIX_BOOSTS = {"ko": 1.0}
+
+
+def prefix_boost(locale: str) -> float:
+    return PREFIX_BOOSTS.get(locale, BOOST_PREFIX)
 
 
 @dataclass
@@ -118,7 +124,7 @@ def analyze_query(query: str, locale: str, lexicon, groups: list[SynonymGroup]) 
     return AnalyzedQuery(words, tokens)
 
 
-def lunr_search(index, analyzed: AnalyzedQuery, stop_words=frozenset()):
+def lunr_search(index, analyzed: AnalyzedQuery, stop_words=frozenset(), prefix: float = BOOST_PREFIX):
     """Run an analysed query on a lunr.py index: results best first, as lunr.js would order them."""
     from lunr.query import Query
 
@@ -132,7 +138,7 @@ def lunr_search(index, analyzed: AnalyzedQuery, stop_words=frozenset()):
         for alternative in word.alternatives:
             query.term(alternative, boost=BOOST_ALTERNATIVE, use_pipeline=True)
         if word.prefix:
-            query.term(word.text, boost=BOOST_PREFIX, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING)
+            query.term(word.text, boost=prefix, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING)
     for token in analyzed.synonyms:
         query.term(token, boost=BOOST_SYNONYM, use_pipeline=False)
     return index.query(query)

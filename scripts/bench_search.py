@@ -1,0 +1,290 @@
+"""Search as a reader sees it, measured in headless Chromium on built sites.
+
+For each site and locale it reports:
+- first result: ms from navigation start to the first result on screen, for a query typed into the search
+  box as soon as the page is interactive (DOMContentLoaded), median of --runs cold loads;
+- payload: bytes the locale's search downloads (index and scripts), raw and gzip;
+- query latency: ms from a query message to the worker's result (median and 95th percentile), once loaded.
+
+Sites measured: our corpus (the shipped docs), and a synthetic corpus of --articles articles per locale
+(written by scripts/bench_build.py's generator), each built with the prebuilt index and with the index built
+in the browser, and optionally (--baseline) with plain Material + static-i18n.
+
+    .venv/bin/python scripts/bench_search.py                      # our corpus only
+    .venv/bin/python scripts/bench_search.py --articles 1000 --locales 11 --baseline
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import functools
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("HELPCENTER_CHROMIUM", "/usr/bin/chromium")
+OUR_SCRIPTS = ["assets/javascripts/search.js", "assets/javascripts/search-worker.js",
+               "assets/javascripts/search-analysis.js", "assets/javascripts/vendor/lunr.js"]
+ALL_LOCALES = ["en", "zh", "zh-TW", "ja", "ko", "ru", "es", "vi", "tr", "pt", "fr"]
+
+
+# -- building ---------------------------------------------------------------------------------------------
+
+def build(config: dict | None, root: Path, site: Path, name: str) -> float:
+    """Build `config` (written to root/mkdocs-<name>.yml), or root/mkdocs.yml when config is None."""
+    config_file = root / (f"mkdocs-{name}.yml" if config is not None else "mkdocs.yml")
+    if config is not None:
+        config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", str(site)],
+                            capture_output=True, text=True, cwd=root, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    if result.returncode != 0:
+        raise SystemExit(f"build {name} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def _name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def with_search_options(config: dict, **options) -> dict:
+    config = copy.deepcopy(config)
+    config["plugins"] = [{"helpcenter-search": {**(e.get("helpcenter-search") or {} if isinstance(e, dict) else {}),
+                                                **options}} if _name(e) == "helpcenter-search" else e
+                         for e in config["plugins"]]
+    return config
+
+
+def synthetic_configs(root: Path, articles: int, locale_count: int) -> tuple[dict, dict, list[str]]:
+    """(our config, plain Material config, locales) for a synthetic corpus written under root."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import bench_build  # the corpus generator of the build benchmark
+
+    corpus = bench_build.write_corpus(root, articles, locale_count)
+    ours = bench_build.our_config(root, corpus.locales)
+    synonyms = yaml.safe_load((ROOT / "docs" / "search-synonyms.yml").read_text(encoding="utf-8"))
+    (root / "search-synonyms.yml").write_text(yaml.safe_dump(
+        {k: v for k, v in synonyms.items() if k == "all" or k in corpus.locales}, allow_unicode=True), encoding="utf-8")
+    ours = with_search_options(ours, synonyms="search-synonyms.yml")
+    return ours, bench_build.plain_config(root, corpus.locales), corpus.locales
+
+
+# -- measuring --------------------------------------------------------------------------------------------
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path) -> str:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def _size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    return len(data), len(gzip.compress(data, compresslevel=6))
+
+
+def payload(site: Path, locale: str, ours: bool) -> dict:
+    """Bytes the search of one locale's pages downloads: its index and the scripts only search needs."""
+    folder = site / ("" if locale == "en" else locale) / "search"
+    if ours:
+        index = next((folder / n for n in ("helpcenter_index.json", "helpcenter_docs.json") if (folder / n).exists()))
+        scripts = [site / s for s in OUR_SCRIPTS]
+    else:
+        index = site / "search" / "search_index.json"  # static-i18n's merged index, for every locale
+        scripts = sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))
+    index_raw, index_gz = _size(index)
+    script_sizes = [_size(p) for p in scripts]
+    return {"index_raw": index_raw, "index_gzip": index_gz,
+            "scripts_raw": sum(s[0] for s in script_sizes), "scripts_gzip": sum(s[1] for s in script_sizes)}
+
+
+def sample_queries(site: Path, locale: str, ours: bool, count: int = 12) -> list[str]:
+    """Words from the locale's own titles, as a reader would type them."""
+    folder = site / ("" if locale == "en" else locale) / "search"
+    path = folder / "search_index.json" if (folder / "search_index.json").exists() else site / "search/search_index.json"
+    docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
+    prefix = "" if locale == "en" else f"{locale}/"
+    titles = [d["title"].replace("\u200b", "") for d in docs
+              if "#" not in d["location"] and d["location"].startswith(prefix)
+              and (locale != "en" or not re.match(r"[a-z]{2}(-[A-Z]{2})?/", d["location"]))]
+    queries = []
+    for title in titles[:: max(1, len(titles) // count)][:count]:
+        if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", title):
+            run = re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]+", title)[0]
+            queries.append(run[:4])
+        else:
+            words = [w for w in re.findall(r"\w+", title) if len(w) >= 4] or title.split()[:1]
+            queries.append(" ".join(words[:2]))
+    return [q for q in queries if q]
+
+
+# Types the query the moment the page is interactive (DOMContentLoaded) from inside the page, so the time
+# the test harness takes to reach the page is not counted, and notes when the first result is on screen.
+_TYPE_AT_INTERACTIVE = """(query) => {
+  window.__firstResult = null;
+  new MutationObserver((changes, observer) => {
+    if (document.querySelector(".md-search-result__item")) {
+      window.__firstResult = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, {childList: true, subtree: true});
+  document.addEventListener("DOMContentLoaded", () => setTimeout(() => {
+    const box = document.querySelector("input.md-search__input");
+    box.focus();
+    box.value = query;
+    box.dispatchEvent(new KeyboardEvent("keyup", {key: "End", bubbles: true}));
+  }));
+}"""
+
+
+def first_result_ms(browser, url: str, query: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.add_init_script(f"({_TYPE_AT_INTERACTIVE})({json.dumps(query)})")
+        page.goto(url, wait_until="domcontentloaded")
+        page.wait_for_function("window.__firstResult !== null", timeout=120_000)
+        times.append(page.evaluate("window.__firstResult"))
+        context.close()
+    return statistics.median(times)
+
+
+_LATENCY_JS = """async ({queries, setup}) => {
+  const config = JSON.parse(document.getElementById("__config").textContent);
+  const worker = new Worker(config.search);
+  const next = type => new Promise(resolve => {
+    const listen = event => { if (event.data.type === type) { worker.removeEventListener("message", listen); resolve(event.data); } };
+    worker.addEventListener("message", listen);
+  });
+  const ready = next(1);
+  if (setup) {
+    const index = await (await fetch(setup)).json();
+    worker.postMessage({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
+  }
+  await ready;
+  const times = [];
+  for (const query of queries) {
+    const start = performance.now();
+    const result = next(3);
+    worker.postMessage({type: 2, data: query});
+    await result;
+    times.push(performance.now() - start);
+  }
+  worker.terminate();
+  return times;
+}"""
+
+
+def query_latency(browser, url: str, queries: list[str], setup: str | None) -> tuple[float, float]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    times = sorted(page.evaluate(_LATENCY_JS, {"queries": queries * 3, "setup": setup}))
+    context.close()
+    return statistics.median(times), times[min(len(times) - 1, int(len(times) * 0.95))]
+
+
+def measure(browser, label: str, site: Path, locales: list[str], ours: bool, runs: int) -> list[dict]:
+    base = serve(site)
+    rows = []
+    for locale in locales:
+        url = base + ("" if locale == "en" else f"{locale}/")
+        queries = sample_queries(site, locale, ours)
+        row = {"site": label, "locale": locale, **payload(site, locale, ours),
+               "first_result_ms": first_result_ms(browser, url, queries[0], runs)}
+        row["query_ms_median"], row["query_ms_p95"] = query_latency(
+            browser, url, queries, None if ours else base + "search/search_index.json")
+        rows.append(row)
+        print(_line(row), flush=True)
+    return rows
+
+
+def _line(row: dict) -> str:
+    kib = lambda n: f"{n / 1024:,.0f}"
+    return (f"| {row['site']} | {row['locale']} | {row['first_result_ms']:,.0f} | "
+            f"{kib(row['index_raw'])} / {kib(row['index_gzip'])} | {kib(row['scripts_raw'])} / {kib(row['scripts_gzip'])} | "
+            f"{row['query_ms_median']:.1f} / {row['query_ms_p95']:.1f} |")
+
+
+HEADER = ("| site | locale | first result (ms) | index KiB raw / gzip | search scripts KiB raw / gzip | "
+          "query ms median / p95 |\n|---|---|---|---|---|---|")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="an already built site of our corpus (default: build it)")
+    parser.add_argument("--articles", type=int, default=0, help="also a synthetic corpus of this many articles per locale")
+    parser.add_argument("--locales", type=int, default=11, help="how many locales the synthetic corpus has")
+    parser.add_argument("--measure", default="en,zh,ja", help="locales to measure (comma separated)")
+    parser.add_argument("--baseline", action="store_true", help="also plain Material + static-i18n (synthetic corpus)")
+    parser.add_argument("--no-browser-built", action="store_true", help="skip the variant without a prebuilt index")
+    parser.add_argument("--skip-ours", action="store_true", help="do not measure our corpus")
+    parser.add_argument("--runs", type=int, default=3, help="cold page loads per measurement (median)")
+    parser.add_argument("--keep", type=Path, help="keep corpora and sites here (default: a temporary folder)")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON")
+    args = parser.parse_args(argv)
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
+    work.mkdir(parents=True, exist_ok=True)
+    measured = [loc for loc in args.measure.split(",") if loc]
+    plan: list[tuple[str, Path, list[str], bool]] = []
+    if not args.skip_ours:
+        site = args.site
+        if site is None:
+            site = work / "ours-corpus"
+            seconds = build(None, ROOT, site, "corpus")
+            print(f"built our corpus in {seconds:.0f} s")
+        plan.append(("our corpus, prebuilt", site, measured, True))
+    if args.articles:
+        root = work / f"synthetic-{args.articles}x{args.locales}"
+        shutil.rmtree(root, ignore_errors=True)
+        ours, plain, locales = synthetic_configs(root, args.articles, args.locales)
+        chosen = [loc for loc in measured if loc in locales]
+        label = f"{args.articles}x{len(locales)}"
+        seconds = build(with_search_options(ours, prebuilt_index=True), root, root / "site-prebuilt", "prebuilt")
+        print(f"built {label} with the prebuilt index in {seconds:.0f} s")
+        plan.append((f"{label}, prebuilt", root / "site-prebuilt", chosen, True))
+        if not args.no_browser_built:
+            seconds = build(with_search_options(ours, prebuilt_index=False), root, root / "site-browser", "browser")
+            print(f"built {label} with the index built in the browser in {seconds:.0f} s")
+            plan.append((f"{label}, built in browser", root / "site-browser", chosen, True))
+        if args.baseline:
+            seconds = build(plain, root, root / "site-plain", "plain")
+            print(f"built {label} with plain Material + static-i18n in {seconds:.0f} s")
+            plan.append((f"{label}, plain Material", root / "site-plain", chosen, False))
+
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    print(HEADER, flush=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        for label, site, locales, ours in plan:
+            rows += measure(browser, label, site, locales, ours, args.runs)
+        browser.close()
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Search on the built site in Chromium: each locale searches only itself, the home page's search box uses the
+same engine, and instant navigation into another locale switches the index."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from search_page import article_ids, site_path, type_query
+
+
+def catalogue(site):
+    return json.loads((site / "articles.json").read_text(encoding="utf-8"))["articles"]
+
+
+def entries(site, locale):
+    return {e["url"]: e for e in catalogue(site) if e["locale"] == locale}
+
+
+def test_a_locale_downloads_only_its_own_index(built_site, serve, page):
+    base = serve(built_site)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url[len(base):]))
+    page.goto(base + "zh/")
+    type_query(page, "提币")
+    search_files = [url for url in requested if "search" in url and url.endswith(".json")]
+    assert search_files == ["zh/search/helpcenter_index.json"], requested
+
+
+@pytest.mark.parametrize("query", ["2FA", "KYC", "withdrawal", "提币", "二段階認証", "memo"])
+def test_zh_shows_chinese_results_whenever_a_translation_exists(built_site, serve, page, query):
+    zh = entries(built_site, "zh")
+    base = serve(built_site)
+    page.goto(base + "zh/")
+    links = type_query(page, query)
+    for href in links:
+        path = site_path(href)
+        assert path.startswith("zh/"), f"{query!r}: {href} is not a zh page"
+        entry = zh[path]
+        if entry["state"] != "fallback":
+            # The result shows the Chinese title: the page is the translation, not English or Japanese.
+            title = page.eval_on_selector(f'.md-search-result__item > a[href^="{href.split("?")[0]}"] h1',
+                                          "el => el.textContent")
+            assert title == entry["title"], f"{query!r}: {title!r} shown for {path}"
+
+
+def test_fallback_results_appear_only_for_untranslated_articles(built_site, serve, page):
+    ja = entries(built_site, "ja")
+    base = serve(built_site)
+    page.goto(base + "ja/")
+    seen_fallback = seen_translation = False
+    for query in ["withdrawal", "二段階認証", "deposit", "サポート"]:
+        for href in type_query(page, query):
+            entry = ja[site_path(href)]
+            seen_fallback |= entry["state"] == "fallback"
+            seen_translation |= entry["state"] != "fallback"
+    assert seen_fallback and seen_translation
+    # Every article is in the ja index once: its translation, or the English page where none exists.
+    index = json.loads((built_site / "ja" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {d["location"].split("#")[0] for d in index["docs"]}
+    assert pages == set(ja)
+
+
+def test_the_home_search_box_opens_results_of_the_same_engine(built_site, serve, page):
+    ids = article_ids(built_site)
+    base = serve(built_site)
+    page.goto(base + "zh/")
+    page.fill("#hc-hero-query", "提币一直在处理中")
+    page.press("#hc-hero-query", "Enter")
+    page.wait_for_url("**/zh/?q=*")
+    page.wait_for_selector(".md-search-result__item")
+    first = page.eval_on_selector(".md-search-result__item > a", "el => el.href")
+    assert ids[site_path(first)] == 2004
+
+
+def test_instant_navigation_into_another_locale_switches_the_index(built_site, serve, page):
+    base = serve(built_site)
+    page.goto(base + "security/enable-2fa/")
+    assert site_path(type_query(page, "2fa")[0]) == "security/enable-2fa/"
+    page.keyboard.press("Escape")
+    page.evaluate("""() => {
+        const link = document.querySelector('.md-select__link[hreflang="zh"]');
+        link.click();
+    }""")
+    page.wait_for_url("**/zh/security/enable-2fa/")
+    page.wait_for_function("document.getElementById('hc-page').dataset.locale === 'zh'")
+    links = type_query(page, "二次验证")
+    assert links and all(site_path(href).startswith("zh/") for href in links)

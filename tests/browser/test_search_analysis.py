@@ -1,0 +1,83 @@
+"""The query analysis in the browser (search-analysis.js, lunr.js) matches the index side (Python) exactly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpcenter.search.index import expand
+from helpcenter.search.query import analyze_query, query_lexicon
+from helpcenter.search.synonyms import groups_for, read_synonyms
+from helpcenter.search.text import normalize, pieces
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXTS = {
+    "en": ["Two-Factor (2FA) withdrawals", "Ｆｕｌｌ－ｗｉｄｔｈ ＫＹＣ", "Don't share it!"],
+    "es": ["Comisión de retiro", "¿Cuánto tarda el depósito?"],
+    "vi": ["Rút tiền đang chờ xử lý"],
+    "ru": ["Вывод средств задерживается, ёлка"],
+    "ko": ["2단계 인증을 설정하세요", "계정이 해킹된 것 같아요"],
+    "zh": ["提币一直在处理中", "谷歌验证器怎么绑定", "我的USDT提现未到账", "memo/tag 备注"],
+    "zh-TW": ["提幣一直在處理中"],
+    "ja": ["二段階認証を設定したい", "APIキーの管理", "ｶﾀｶﾅ と ２ＦＡ", "出金が反映されない "],
+}
+
+
+@pytest.fixture(scope="module")
+def analysis_page(built_site, serve, browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(serve(built_site) + "404.html")
+    tab.add_script_tag(path=str(ROOT / "overrides/assets/javascripts/search-analysis.js"))
+    tab.add_script_tag(path=str(ROOT / "overrides/assets/javascripts/vendor/lunr.js"))
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("locale", list(TEXTS))
+def test_normalising_and_splitting_match(analysis_page, locale):
+    for text in TEXTS[locale]:
+        js = analysis_page.evaluate("([t, l]) => { const A = HelpcenterSearchAnalysis; const n = A.normalize(t, l);"
+                                    " return [n, A.pieces(n)]; }", [text, locale])
+        assert js[0] == normalize(text, locale)
+        assert [tuple(p) for p in js[1]] == pieces(normalize(text, locale))
+
+
+@pytest.mark.parametrize("locale", ["zh", "ja", "en", "ko", "es"])
+def test_queries_are_analysed_the_same(analysis_page, built_site, locale):
+    prefix = "" if locale == "en" else f"{locale}/"
+    data = json.loads((built_site / prefix / "search" / "helpcenter_index.json").read_text(encoding="utf-8"))
+    terms = [entry[0] for entry in data["index"]["invertedIndex"]]
+    synonyms = read_synonyms(ROOT / "docs" / "search-synonyms.yml", list(TEXTS) + ["ru", "tr", "pt", "fr"])
+    groups = groups_for(synonyms, locale)
+    lexicon = query_lexicon(terms, groups)
+    queries = [case["q"] for case in __import__("yaml").safe_load(
+        (ROOT / "tests/search/relevance_queries.yml").read_text(encoding="utf-8"))[locale]] + TEXTS.get(locale, [])
+    js = analysis_page.evaluate("""([queries, config, terms]) => {
+        const A = HelpcenterSearchAnalysis;
+        const lexicon = config.segment ? A.queryLexicon(terms, config.synonyms) : new Set();
+        return queries.map(q => A.analyzeQuery(q, config, lexicon));
+    }""", [queries, data["query"], terms])
+    for query, result in zip(queries, js):
+        python = analyze_query(query, locale, lexicon if data["query"]["segment"] else set(), groups)
+        assert result["synonyms"] == python.synonyms, query
+        assert [(w["text"], w["parts"], w["prefix"], w["alternatives"]) for w in result["words"]] == \
+            [(w.text, w.parts, w.prefix, w.alternatives) for w in python.words], query
+    # Every CJK word a query is split into is a word of the index (or a synonym phrase).
+    assert expand(data["index"])["fields"] == data["index"]["fields"]
+
+
+def test_lunr_stemmer_and_stop_words_match(analysis_page):
+    from lunr.stemmer import stemmer
+    from lunr.stop_word_filter import WORDS
+    from lunr.token import Token
+
+    words = ["withdrawals", "withdrawing", "authentication", "authenticator", "verification", "verifying",
+             "deposits", "pending", "liquidation", "liquidated", "phishing", "networks", "fees", "accounts",
+             "compromised", "recognise", "recognize", "addresses", "confirmations", "hacked", "tickets"]
+    js = analysis_page.evaluate("ws => ws.map(w => lunr.stemmer(new lunr.Token(w)).toString())", words)
+    assert js == [str(stemmer(Token(w))) for w in words]
+    js_stop = analysis_page.evaluate("ws => ws.filter(w => !lunr.stopWordFilter(new lunr.Token(w)))", sorted(WORDS))
+    assert sorted(js_stop) == sorted(WORDS)
