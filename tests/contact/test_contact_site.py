@@ -34,8 +34,8 @@ def test_every_locale_has_a_translated_contact_page(built_site, hc):
     for locale in PROJECT.locales:
         strings = strings_for(locale)
         page = read(built_site, f"{hc.locale_prefix(locale)}contact")
-        assert f"<h1>{html.escape(strings['contact.title'])}</h1>" in page, locale
-        assert re.search(rf"<title>{re.escape(html.escape(strings['contact.title']))} - ", page), locale
+        assert f"<h1>{strings['contact.title']}</h1>" in html.unescape(page), locale
+        assert f"<title>{strings['contact.title']} - " in html.unescape(page), locale
         assert f'<html lang="{locale}"' in page or f"<html lang={locale}" in page, locale
         data = contact_data(page)
         assert data["locale"] == locale
@@ -58,7 +58,7 @@ def test_still_need_help_under_every_article(built_site, hc):
         for article in hc.articles_for(locale):
             page = read(built_site, hc.url(article, locale))
             foot = page[page.index('class="hc-contact-foot"'):]
-            assert html.escape(strings_for(locale)["contact.still_need_help"]) in foot
+            assert strings_for(locale)["contact.still_need_help"] in html.unescape(foot)
             urgent = article.category == "security" or article.priority == "urgent"
             assert ("data-hc-urgent" in foot) is urgent, (locale, article.path)
             assert ('data-hc-channel="community"' in foot) is (article.category in ("getting-started", "trading", "derivatives"))
