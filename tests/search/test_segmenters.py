@@ -39,3 +39,16 @@ def test_a_segmenter_that_does_not_split_fails(monkeypatch):
     with pytest.raises(SegmentationError, match="single word"):
         segmenter_for("zh")
     segmenters._segmenter.cache_clear()
+
+
+def test_segmented_runs_are_kept_between_builds(tmp_path):
+    segmenter = segmenter_for("ja")
+    segmenter.load(str(tmp_path))
+    words = segmenter.words("出金の申請方法")
+    segmenter.save(str(tmp_path))
+    saved = next(tmp_path.glob("janome-*.json")).read_text(encoding="utf-8")
+    assert "出金の申請方法" in saved
+    fresh = segmenters.JanomeSegmenter(())
+    fresh._words = lambda run: pytest.fail("segmented again instead of read from the cache")
+    fresh.load(str(tmp_path))
+    assert fresh.words("出金の申請方法") == words

@@ -9,3 +9,6 @@ class SearchConfig(Config):
     prebuilt_index = c.Type(bool, default=True)
     # Synonyms writers edit, relative to mkdocs.yml.
     synonyms = c.Type(str, default="docs/search-synonyms.yml")
+    # Words found by the Chinese and Japanese segmenters, kept between builds (relative to mkdocs.yml;
+    # empty: none). Japanese segmentation is slow; with the cache only changed text is segmented again.
+    cache_dir = c.Type(str, default=".cache/helpcenter/search")

@@ -73,12 +73,17 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return
         locale = static_i18n.current_locale(config)
+        cache = os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)
         try:
             segmenter = segmenter_for(locale, dictionary_words(self.synonyms, locale))
+            if segmenter is not None and self.config.cache_dir:
+                segmenter.load(cache)
             files = build_locale_index(self.pages, locale, segmenter, groups_for(self.synonyms, locale),
                                        self.config.prebuilt_index)
         except SegmentationError as error:
             raise PluginError(f"Search index for '{locale}': {error}") from None
+        if segmenter is not None and self.config.cache_dir:
+            segmenter.save(cache)
         folder = search_dir(config.site_dir, _locale_prefix(locale, config))
         for name, data in files.items():
             write_json(os.path.join(folder, name), data)

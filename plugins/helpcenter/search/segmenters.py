@@ -7,6 +7,8 @@ that is missing or does not split text fails the build: an unsegmented index can
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import tempfile
@@ -27,11 +29,50 @@ class SegmentationError(Exception):
 
 
 class Segmenter:
+    """Subclasses split text in `_words`; results are remembered per run of text (janome manages only a few
+    thousand characters a second), and `save`/`load` keep them between builds, e.g. under `mkdocs serve`."""
+
     name = ""
+    user_words: tuple[str, ...] = ()
 
     def words(self, run: str) -> list[str]:
         """Index words for one run of CJK text: words and compounds, possibly overlapping."""
+        cache = self.__dict__.setdefault("_cache", {})
+        self.__dict__.setdefault("_used", set()).add(run)
+        found = cache.get(run)
+        if found is None:
+            found = cache[run] = self._words(run)
+            self.__dict__["_dirty"] = True
+        return found
+
+    def _words(self, run: str) -> list[str]:
         raise NotImplementedError
+
+    def cache_file(self, folder: str) -> str:
+        from importlib.metadata import version
+        key = hashlib.sha256("\n".join((version(self.name),) + self.user_words).encode("utf-8")).hexdigest()[:12]
+        return os.path.join(folder, f"{self.name}-{key}.json")
+
+    def load(self, folder: str) -> None:
+        self.__dict__["_used"] = set()
+        try:
+            with open(self.cache_file(folder), encoding="utf-8") as handle:
+                self.__dict__.setdefault("_cache", {}).update(json.load(handle))
+        except (OSError, ValueError):
+            pass
+
+    def save(self, folder: str) -> None:
+        if not self.__dict__.get("_dirty"):
+            return
+        os.makedirs(folder, exist_ok=True)
+        path = self.cache_file(folder)
+        with open(path + ".tmp", "w", encoding="utf-8") as handle:
+            # Only the runs this build used: text that was deleted or changed leaves the cache.
+            used = self.__dict__.get("_used", set())
+            json.dump({run: words for run, words in self.__dict__["_cache"].items() if run in used}, handle,
+                      ensure_ascii=False, separators=(",", ":"))
+        os.replace(path + ".tmp", path)
+        self.__dict__["_dirty"] = False
 
     def cut(self, run: str) -> list[str]:
         """Non-overlapping words covering the run, for zero-width-space separated display text."""
@@ -42,6 +83,7 @@ class JiebaSegmenter(Segmenter):
     name = "jieba"
 
     def __init__(self, user_words: tuple[str, ...]):
+        self.user_words = user_words
         jieba = _import("jieba")
         jieba.setLogLevel(logging.WARNING)
         self._jieba = jieba
@@ -50,7 +92,7 @@ class JiebaSegmenter(Segmenter):
                 if len(run) > 1:
                     jieba.add_word(run)
 
-    def words(self, run: str) -> list[str]:
+    def _words(self, run: str) -> list[str]:
         return [w for w in self._jieba.cut_for_search(run) if w.strip()]
 
     def cut(self, run: str) -> list[str]:
@@ -61,6 +103,7 @@ class JanomeSegmenter(Segmenter):
     name = "janome"
 
     def __init__(self, user_words: tuple[str, ...]):
+        self.user_words = user_words
         tokenizer_module = _import("janome.tokenizer", "janome")
         words = sorted({run for w in user_words for run in CJK_RUN.findall(w) if len(run) > 1})
         if words:
@@ -80,7 +123,7 @@ class JanomeSegmenter(Segmenter):
     def _tokens(self, run: str):
         return [(t.surface, t.part_of_speech.split(",")[0]) for t in self._tokenizer.tokenize(run)]
 
-    def words(self, run: str) -> list[str]:
+    def _words(self, run: str) -> list[str]:
         tokens = self._tokens(run)
         result = [surface for surface, _ in tokens]
         for surface, pos in tokens:
