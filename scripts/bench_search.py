@@ -2,7 +2,7 @@
 
 For each site and locale it reports:
 - first result: ms from navigation start to the first result on screen, for a query typed into the search
-  box as soon as the page is interactive (DOMContentLoaded), median of --runs cold loads;
+  box as soon as the page is interactive (DOMContentLoaded, also reported), median of --runs cold loads;
 - payload: bytes the locale's search downloads (index and scripts), raw and gzip;
 - query latency: ms from a query message to the worker's result (median and 95th percentile), once loaded.
 
@@ -155,8 +155,9 @@ _TYPE_AT_INTERACTIVE = """(query) => {
 }"""
 
 
-def first_result_ms(browser, url: str, query: str, runs: int) -> float:
-    times = []
+def first_result_ms(browser, url: str, query: str, runs: int) -> tuple[float, float]:
+    """(first result, DOMContentLoaded) in ms after navigation start, medians of `runs` cold loads."""
+    times, interactive = [], []
     for _ in range(runs):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
@@ -164,8 +165,9 @@ def first_result_ms(browser, url: str, query: str, runs: int) -> float:
         page.goto(url, wait_until="domcontentloaded")
         page.wait_for_function("window.__firstResult !== null", timeout=120_000)
         times.append(page.evaluate("window.__firstResult"))
+        interactive.append(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
         context.close()
-    return statistics.median(times)
+    return statistics.median(times), statistics.median(interactive)
 
 
 _LATENCY_JS = """async ({queries, setup}) => {
@@ -209,8 +211,8 @@ def measure(browser, label: str, site: Path, locales: list[str], ours: bool, run
     for locale in locales:
         url = base + ("" if locale == "en" else f"{locale}/")
         queries = sample_queries(site, locale, ours)
-        row = {"site": label, "locale": locale, **payload(site, locale, ours),
-               "first_result_ms": first_result_ms(browser, url, queries[0], runs)}
+        row = {"site": label, "locale": locale, **payload(site, locale, ours)}
+        row["first_result_ms"], row["interactive_ms"] = first_result_ms(browser, url, queries[0], runs)
         row["query_ms_median"], row["query_ms_p95"] = query_latency(
             browser, url, queries, None if ours else base + "search/search_index.json")
         rows.append(row)
@@ -220,13 +222,13 @@ def measure(browser, label: str, site: Path, locales: list[str], ours: bool, run
 
 def _line(row: dict) -> str:
     kib = lambda n: f"{n / 1024:,.0f}"
-    return (f"| {row['site']} | {row['locale']} | {row['first_result_ms']:,.0f} | "
+    return (f"| {row['site']} | {row['locale']} | {row['first_result_ms']:,.0f} | {row['interactive_ms']:,.0f} | "
             f"{kib(row['index_raw'])} / {kib(row['index_gzip'])} | {kib(row['scripts_raw'])} / {kib(row['scripts_gzip'])} | "
             f"{row['query_ms_median']:.1f} / {row['query_ms_p95']:.1f} |")
 
 
-HEADER = ("| site | locale | first result (ms) | index KiB raw / gzip | search scripts KiB raw / gzip | "
-          "query ms median / p95 |\n|---|---|---|---|---|---|")
+HEADER = ("| site | locale | first result (ms) | page interactive (ms) | index KiB raw / gzip | "
+          "search scripts KiB raw / gzip | query ms median / p95 |\n|---|---|---|---|---|---|---|")
 
 
 def main(argv=None) -> int:
@@ -239,6 +241,7 @@ def main(argv=None) -> int:
     parser.add_argument("--no-browser-built", action="store_true", help="skip the variant without a prebuilt index")
     parser.add_argument("--skip-ours", action="store_true", help="do not measure our corpus")
     parser.add_argument("--runs", type=int, default=3, help="cold page loads per measurement (median)")
+    parser.add_argument("--reuse", action="store_true", help="measure sites already built under --keep again")
     parser.add_argument("--keep", type=Path, help="keep corpora and sites here (default: a temporary folder)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
     args = parser.parse_args(argv)
@@ -256,21 +259,25 @@ def main(argv=None) -> int:
         plan.append(("our corpus, prebuilt", site, measured, True))
     if args.articles:
         root = work / f"synthetic-{args.articles}x{args.locales}"
-        shutil.rmtree(root, ignore_errors=True)
-        ours, plain, locales = synthetic_configs(root, args.articles, args.locales)
+        if not args.reuse:
+            shutil.rmtree(root, ignore_errors=True)
+            ours, plain, locales = synthetic_configs(root, args.articles, args.locales)
+        else:
+            locales = sorted(p.name for p in (root / "docs").iterdir() if p.is_dir())
         chosen = [loc for loc in measured if loc in locales]
         label = f"{args.articles}x{len(locales)}"
-        seconds = build(with_search_options(ours, prebuilt_index=True), root, root / "site-prebuilt", "prebuilt")
-        print(f"built {label} with the prebuilt index in {seconds:.0f} s")
-        plan.append((f"{label}, prebuilt", root / "site-prebuilt", chosen, True))
+        variants = [("prebuilt", "prebuilt", {"prebuilt_index": True}, True)]
         if not args.no_browser_built:
-            seconds = build(with_search_options(ours, prebuilt_index=False), root, root / "site-browser", "browser")
-            print(f"built {label} with the index built in the browser in {seconds:.0f} s")
-            plan.append((f"{label}, built in browser", root / "site-browser", chosen, True))
+            variants.append(("browser", "built in browser", {"prebuilt_index": False}, True))
         if args.baseline:
-            seconds = build(plain, root, root / "site-plain", "plain")
-            print(f"built {label} with plain Material + static-i18n in {seconds:.0f} s")
-            plan.append((f"{label}, plain Material", root / "site-plain", chosen, False))
+            variants.append(("plain", "plain Material + static-i18n", None, False))
+        for name, title, options, ours_variant in variants:
+            site = root / f"site-{name}"
+            if not (args.reuse and site.is_dir()):
+                config = with_search_options(ours, **options) if options is not None else plain
+                seconds = build(config, root, site, name)
+                print(f"built {label}, {title}, in {seconds:.0f} s", flush=True)
+            plan.append((f"{label}, {title}", site, chosen, ours_variant))
 
     from playwright.sync_api import sync_playwright
 

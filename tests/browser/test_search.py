@@ -72,6 +72,11 @@ def test_the_home_search_box_opens_results_of_the_same_engine(built_site, serve,
     page.wait_for_selector(".md-search-result__item")
     first = page.eval_on_selector(".md-search-result__item > a", "el => el.href")
     assert ids[site_path(first)] == 2004
+    # The article opened from a result marks the words searched for.
+    page.click(".md-search-result__item > a")
+    page.wait_for_url("**/zh/deposits-withdrawals/withdrawal-pending/?h=*")
+    page.wait_for_selector("article mark[data-md-highlight]")
+    assert "提币" in page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
 
 
 def test_instant_navigation_into_another_locale_switches_the_index(built_site, serve, page):

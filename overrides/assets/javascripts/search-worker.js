@@ -30,23 +30,43 @@ function fetchIndex(url) {
 // ---------------------------------------------------------------------------------------------------
 // Loading
 
-// The build leaves out what lunr can restore (postings as lists of refs, empty fields): put it back.
-function expandIndex(compact) {
+// The build leaves out what lunr can restore (postings as lists of refs, empty fields). Restoring every
+// posting up front costs more than parsing the file, and a query reads only a few: each is restored the
+// first time lunr reads it. Otherwise this is what lunr.Index.load does.
+var NO_METADATA = Object.freeze({});
+
+function loadIndex(compact) {
   var fields = compact.fields;
-  var inverted = compact.invertedIndex.map(function (entry) {
-    var posting = { _index: entry[1] };
-    for (var f = 0; f < fields.length; f++) {
-      var refs = entry[2][fields[f]] || [];
-      var byRef = {};
-      for (var r = 0; r < refs.length; r++) byRef[refs[r]] = {};
-      posting[fields[f]] = byRef;
-    }
-    return [entry[0], posting];
+  var entries = new Map();
+  var terms = compact.invertedIndex.map(function (entry) {
+    entries.set(entry[0], entry);
+    return entry[0];
   });
-  return {
-    version: compact.version, fields: fields, pipeline: compact.pipeline,
-    fieldVectors: compact.fieldVectors, invertedIndex: inverted
-  };
+  var restored = Object.create(null);
+  var invertedIndex = new Proxy(restored, {
+    get: function (target, term) {
+      if (term in target || !entries.has(term)) return target[term];
+      var entry = entries.get(term);
+      var posting = { _index: entry[1] };
+      for (var f = 0; f < fields.length; f++) {
+        var refs = entry[2][fields[f]] || [];
+        var byRef = {};
+        for (var r = 0; r < refs.length; r++) byRef[refs[r]] = NO_METADATA;
+        posting[fields[f]] = byRef;
+      }
+      return (target[term] = posting);
+    }
+  });
+  var fieldVectors = Object.create(null);
+  compact.fieldVectors.forEach(function (item) { fieldVectors[item[0]] = new lunr.Vector(item[1]); });
+  var index = new lunr.Index({
+    invertedIndex: invertedIndex,
+    fieldVectors: fieldVectors,
+    tokenSet: lunr.TokenSet.fromArray(terms.slice().sort()), // JavaScript's order, which lunr's builder needs
+    fields: fields,
+    pipeline: lunr.Pipeline.load(compact.pipeline)
+  });
+  return { index: index, terms: terms };
 }
 
 function buildIndex(data) {
@@ -71,8 +91,10 @@ function buildIndex(data) {
 }
 
 function install(url, data) {
-  var index = data.index ? lunr.Index.load(expandIndex(data.index)) : buildIndex(data);
-  var lexicon = data.query.segment ? A.queryLexicon(Object.keys(index.invertedIndex), data.query.synonyms) : new Set();
+  var loaded = data.index ? loadIndex(data.index) : null;
+  var index = loaded ? loaded.index : buildIndex(data);
+  var terms = loaded ? loaded.terms : Object.keys(index.invertedIndex);
+  var lexicon = data.query.segment ? A.queryLexicon(terms, data.query.synonyms) : new Set();
   state = { url: url, index: index, docs: data.docs, config: data.query, lexicon: lexicon, loading: null };
 }
 
