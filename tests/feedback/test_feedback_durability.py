@@ -155,8 +155,12 @@ def test_a_failed_write_is_an_error_for_every_waiting_request_never_an_id():
         return await asyncio.gather(*(writer.add(Vote(article=1, locale="en", helpful=True), None) for _ in range(3)),
                                     return_exceptions=True)
 
+    # A thread of its own: Playwright's sync API may already run an event loop in this one.
+    from concurrent.futures import ThreadPoolExecutor
+
     try:
-        results = asyncio.run(post_three())
+        with ThreadPoolExecutor(1) as pool:
+            results = pool.submit(lambda: asyncio.run(post_three())).result()
     finally:
         writer.close()
     assert all(isinstance(result, OSError) for result in results)
