@@ -69,9 +69,11 @@ def with_search_options(config: dict, **options) -> dict:
     return config
 
 
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
 def synthetic_configs(root: Path, articles: int, locale_count: int) -> tuple[dict, dict, list[str]]:
     """(our config, plain Material config, locales) for a synthetic corpus written under root."""
-    sys.path.insert(0, str(ROOT / "scripts"))
     import bench_build  # the corpus generator of the build benchmark
 
     corpus = bench_build.write_corpus(root, articles, locale_count)
@@ -263,7 +265,10 @@ def main(argv=None) -> int:
             shutil.rmtree(root, ignore_errors=True)
             ours, plain, locales = synthetic_configs(root, args.articles, args.locales)
         else:
-            locales = sorted(p.name for p in (root / "docs").iterdir() if p.is_dir())
+            import bench_build
+            locales = [loc for loc in bench_build.LOCALES if (root / "docs" / loc).is_dir()]
+            ours = with_search_options(bench_build.our_config(root, locales), synonyms="search-synonyms.yml")
+            plain = bench_build.plain_config(root, locales)
         chosen = [loc for loc in measured if loc in locales]
         label = f"{args.articles}x{len(locales)}"
         variants = [("prebuilt", "prebuilt", {"prebuilt_index": True}, True)]
