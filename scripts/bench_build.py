@@ -284,14 +284,35 @@ def _i18n_options(config: dict, locales: list[str]) -> dict:
     return options
 
 
-def our_config(root: Path, locales: list[str]) -> dict:
-    """The shipped mkdocs.yml with the corpus' docs and only its locales."""
+def our_config(root: Path, locales: list[str], without: tuple[str, ...] = ()) -> dict:
+    """The shipped mkdocs.yml with the corpus' docs and only its locales (and without some plugins, to see
+    what each costs)."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(root / "docs")
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["plugins"] = [{"i18n": _i18n_options(config, locales)} if _plugin_name(e) == "i18n" else e
-                         for e in config["plugins"]]
+    config["plugins"] = [{"i18n": _i18n_options(config, locales)} if _plugin_name(e) == "i18n"
+                         else _only_locales(e, locales)
+                         for e in config["plugins"] if _plugin_name(e) not in without]
     return config
+
+
+def _only_locales(value, locales: list[str]):
+    """Plugin options without the locales the corpus does not have (plugins reject unknown locales):
+    locale keys are dropped, lists of locales filtered (and dropped when none is left)."""
+    if isinstance(value, dict):
+        result = {}
+        for key, item in value.items():
+            if key in LOCALES and key not in locales:
+                continue
+            if isinstance(item, list) and item and all(isinstance(i, str) and i in LOCALES for i in item):
+                item = [i for i in item if i in locales]
+                if not item:
+                    continue
+            result[key] = _only_locales(item, locales)
+        return result
+    if isinstance(value, list):
+        return [_only_locales(item, locales) for item in value]
+    return value
 
 
 def plain_config(root: Path, locales: list[str]) -> dict:
@@ -414,6 +435,42 @@ def measure_site(build: Build, site: Path, locales: list[str]) -> None:
     build.assets_kib = (raw / 1024, packed / 1024)
 
 
+def serve_rebuild(config_file: Path, article: Path, extra: tuple[str, ...], timeout: float) -> tuple[float, float]:
+    """Seconds for `mkdocs serve` to build the site at start, and to rebuild it after one article is edited
+    (read from its log: the rebuild ends when it reports the browsers reloaded)."""
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}", *extra]
+    original = article.read_text(encoding="utf-8")
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env=env, cwd=config_file.parent)
+    lines: list[str] = []
+
+    def wait_for(text: str, start: float) -> float:
+        while time.perf_counter() - start < timeout:
+            line = process.stdout.readline()
+            if not line:
+                raise SystemExit("mkdocs serve stopped:\n" + "".join(lines[-10:]))
+            lines.append(line)
+            if text in line:
+                return time.perf_counter() - start
+        raise SystemExit(f"mkdocs serve: no '{text}' within {timeout:.0f} s")
+
+    try:
+        first = wait_for("Serving on", time.perf_counter())
+        time.sleep(1)
+        article.write_text(original + "\nOne more sentence for the rebuild.\n", encoding="utf-8")
+        rebuild = wait_for("Reloading browsers", time.perf_counter())
+    finally:
+        article.write_text(original, encoding="utf-8")
+        process.terminate()
+        process.wait()
+    return first, rebuild
+
+
 def parse_sizes(text: str) -> list[tuple[int, int]]:
     sizes = []
     for item in text.split(","):
@@ -452,18 +509,38 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=3600,
                         help="stop starting builds after this many seconds in all (default 3600)")
     parser.add_argument("--timeout", type=float, default=900, help="give up on one build after this many seconds")
+    parser.add_argument("--without", default="",
+                        help="comma-separated plugins to leave out of our configuration (to see what each costs)")
     parser.add_argument("--keep", type=Path, help="write corpora and sites here and keep them (default: a temporary folder)")
+    parser.add_argument("--serve", action="store_true",
+                        help="instead: time `mkdocs serve` on the shipped site, at start and after editing one article")
+    parser.add_argument("--serve-args", default="", help="extra `mkdocs serve` arguments, e.g. '--dirty'")
     args = parser.parse_args(argv)
+    if args.serve:
+        # A copy of the shipped site, so the edit never reaches the working tree others build from.
+        with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
+            copy = Path(folder)
+            for name in ("docs", "overrides"):
+                shutil.copytree(ROOT / name, copy / name)
+            shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+            article = Path("docs") / "en" / "security" / "enable-2fa.md"
+            first, rebuild = serve_rebuild(copy / "mkdocs.yml", copy / article, tuple(args.serve_args.split()),
+                                           args.timeout)
+        print(f"mkdocs serve {args.serve_args}: first build {first:.1f} s, rebuild after editing "
+              f"{article} {rebuild:.1f} s (load average {os.getloadavg()[0]:.2f})")
+        return 0
     sizes = parse_sizes(args.sizes)
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
     if not set(variants) <= {"ours", "plain"}:
         raise SystemExit("--variants: choose from ours, plain")
 
+    without = tuple(p.strip() for p in args.without.split(",") if p.strip())
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-build-"))
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     load = os.getloadavg()[0]
-    print(f"# {os.cpu_count()} CPUs, load average {load:.2f} at start; corpora in {work}", flush=True)
+    print(f"# {os.cpu_count()} CPUs, load average {load:.2f} at start; corpora in {work}"
+          + (f"; ours without {', '.join(without)}" if without else ""), flush=True)
     rows = []
     try:
         for articles, locale_count in sizes:
@@ -481,7 +558,7 @@ def main(argv: list[str] | None = None) -> int:
                 if left <= 0:
                     builds[variant] = Build(variant, None, error="budget spent")
                     continue
-                config = our_config(root, corpus.locales) if variant == "ours" else plain_config(root, corpus.locales)
+                config = our_config(root, corpus.locales, without) if variant == "ours" else plain_config(root, corpus.locales)
                 config_file = root / f"mkdocs-{variant}.yml"
                 config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
                 build = run_build(variant, config_file, root / f"site-{variant}", min(args.timeout, left), corpus.locales)

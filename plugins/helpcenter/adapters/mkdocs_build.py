@@ -53,6 +53,16 @@ def merged_search_entries(config) -> list | None:
     return i18n_plugin(config).search_entries
 
 
+def build_only_locales(config, wanted: set[str]) -> list[str]:
+    """Turn off static-i18n's build of every locale not in wanted (its documented `languages[].build`
+    option); the default locale always builds. Returns the locales that build."""
+    plugin = i18n_plugin(config)
+    for language in plugin.config.languages:
+        if language.locale != plugin.default_language and language.locale != "null":
+            language.build = language.locale in wanted
+    return list(plugin.build_languages)
+
+
 def static_i18n_builds_locales_in_a_loop() -> bool:
     """What replace_locale_build relies on: a loop over build_languages calling `build(config, dirty=…)`."""
     source = inspect.getsource(_i18n_plugin_module.I18n.on_post_build)

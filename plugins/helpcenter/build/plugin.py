@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -20,6 +21,8 @@ from .workers import WorkerFailed, WorkerPool
 log = logging.getLogger("mkdocs.plugins.helpcenter.build")
 
 PLUGIN_NAME = "helpcenter-build"
+# `mkdocs serve` builds only these locales (comma-separated) and the default one, for quick rebuilds.
+SERVE_LOCALES = "HELPCENTER_SERVE_LOCALES"
 
 
 class BuildPlugin(BasePlugin[BuildConfig]):
@@ -45,6 +48,10 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         if not self.config.enabled:
             return config
         if not static_i18n.is_building_other_locales(config):  # a new build starts with the default locale
+            if self.command == "serve" and os.environ.get(SERVE_LOCALES):
+                wanted = {code.strip() for code in os.environ[SERVE_LOCALES].split(",") if code.strip()}
+                built = mkdocs_build.build_only_locales(config, wanted)
+                log.info(f"{SERVE_LOCALES}: serving only {', '.join(built)}")
             self.templates.clear()
             self.renders.clear()
             self._keep_renders = self.config.reuse_fallback_renders and len(static_i18n.locales(config)) > 1
