@@ -55,3 +55,17 @@ def test_wrapping_page_render():
 def test_static_i18n_files_carry_norm_src_uri():
     from mkdocs_static_i18n import folder
     assert "file.norm_src_uri =" in inspect.getsource(folder.create_i18n_file)
+
+
+def test_build_only_some_locales(tmp_path):
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+    from helpcenter.adapters import static_i18n
+
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    try:
+        assert mkdocs_build.build_only_locales(config, {"zh", "ja"}) == ["en", "zh", "ja"]
+        assert static_i18n.locales(config) == ["en", "zh", "ja"]
+    finally:
+        config.plugins.on_shutdown()
