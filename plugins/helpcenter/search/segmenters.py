@@ -121,7 +121,12 @@ class JanomeSegmenter(Segmenter):
         self._plain = tokenizer_module.Tokenizer() if words else None
 
     def _tokens(self, run: str):
-        return [(t.surface, t.part_of_speech.split(",")[0]) for t in self._tokenizer.tokenize(run)]
+        # Index words and display text both need the tokens of a run: tokenize it once.
+        cache = self.__dict__.setdefault("_token_cache", {})
+        tokens = cache.get(run)
+        if tokens is None:
+            tokens = cache[run] = [(t.surface, t.part_of_speech.split(",")[0]) for t in self._tokenizer.tokenize(run)]
+        return tokens
 
     def _words(self, run: str) -> list[str]:
         tokens = self._tokens(run)
