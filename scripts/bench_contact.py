@@ -13,14 +13,11 @@ and, in Python, µs per channel URL filled for a 5,000-character description cut
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import html
-import http.server
 import re
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -28,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from helpcenter.contact.templating import Limits, fill  # noqa: E402
+from helpcenter.static_server import serve_directory  # noqa: E402
 
 QUERIES = {
     "en": ["my account was hacked", "withdrawal pending", "2fa lost phone", "deposit not arrived memo"],
@@ -37,15 +35,8 @@ QUERIES = {
 }
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def serve(site: Path) -> str:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    return serve_directory(site)[0]
 
 
 def percentile(values, share):

@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import argparse
 import copy
-import functools
 import gzip
-import http.server
 import json
 import os
 import re
@@ -29,11 +27,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import yaml
+
+from helpcenter.static_server import serve_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("HELPCENTER_CHROMIUM", "/usr/bin/chromium")
@@ -87,15 +86,8 @@ def synthetic_configs(root: Path, articles: int, locale_count: int) -> tuple[dic
 
 # -- measuring --------------------------------------------------------------------------------------------
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def serve(site: Path) -> str:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    return serve_directory(site)[0]
 
 
 def _size(path: Path) -> tuple[int, int]:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
+
+from helpcenter.static_server import serve_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("HELPCENTER_CHROMIUM", "/usr/bin/chromium")
@@ -43,22 +42,15 @@ def copy_project(destination: Path) -> Path:
     return destination / "mkdocs.yml"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def serve():
     """serve(directory) -> base URL of a loopback HTTP server for that directory (stopped at the end)."""
     servers = []
 
     def start(directory: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base, server = serve_directory(directory)
         servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return base
 
     yield start
     for server in servers:
