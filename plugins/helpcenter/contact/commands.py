@@ -22,23 +22,30 @@ def _load(args):
     return project, settings, hc
 
 
-def _run_check(args) -> int:
+def _load_or_report(args):
+    """(project, settings, hc), or None after printing the settings errors."""
     try:
-        _, settings, _ = _load(args)
+        return _load(args)
     except ContentErrors as errors:
         print(f"Contact settings errors:\n{errors}", file=sys.stderr)
+        return None
+
+
+def _run_check(args) -> int:
+    loaded = _load_or_report(args)
+    if loaded is None:
         return 1
+    _, settings, _ = loaded
     print(f"{len(settings.channels)} channels: {', '.join(c.id for c in settings.channels)}; "
           f"freeze step: {'on' if settings.urgent else 'off'}")
     return 0
 
 
 def _run_url(args) -> int:
-    try:
-        project, settings, hc = _load(args)
-    except ContentErrors as errors:
-        print(f"Contact settings errors:\n{errors}", file=sys.stderr)
+    loaded = _load_or_report(args)
+    if loaded is None:
         return 1
+    project, settings, hc = loaded
     channel = next((c for c in settings.channels if c.id == args.channel), None)
     if channel is None:
         print(f"error: no channel '{args.channel}'; use one of: {', '.join(c.id for c in settings.channels)}", file=sys.stderr)
