@@ -162,12 +162,7 @@ def check_segmented(terms, locale: str, segmenter: Segmenter | None) -> None:
         raise SegmentationError(
             f"the '{locale}' search index holds whole phrases instead of words (e.g. '{sample}'): "
             f"{segmenter.name} did not segment the text, and readers' queries would find nothing. "
-            f"Fix: reinstall it (`pip install --force-reinstall {_pin(segmenter.name)}`).")
-
-
-def _pin(name: str) -> str:
-    from .segmenters import PINS
-    return PINS.get(name, name)
+            f"Fix: reinstall it (`pip install --force-reinstall {segmenter.pins()}`).")
 
 
 # -- Material's format --------------------------------------------------------------------------------

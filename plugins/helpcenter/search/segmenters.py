@@ -1,4 +1,4 @@
-"""Word segmentation for locales written without spaces: jieba for Chinese, janome for Japanese.
+"""Word segmentation for locales written without spaces: jieba for Chinese, MeCab (IPA dictionary) for Japanese.
 
 The index holds the words a segmenter finds plus the compounds they form ("二段階" + "認証" -> also
 "二段階認証"), so a query segmented by longest known words (search-analysis.js) finds them. A segmenter
@@ -11,7 +11,9 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import tempfile
+from contextlib import contextmanager
 from functools import lru_cache
 
 from .text import CJK_RUN
@@ -19,8 +21,8 @@ from .text import CJK_RUN
 log = logging.getLogger("mkdocs.plugins.helpcenter.search")
 
 # Sentences each segmenter must split; if it returns them whole, the index would be unsearchable.
-_SELF_TEST = {"jieba": "我们的帮助中心可以搜索", "janome": "出金の申請方法を確認する"}
-PINS = {"jieba": "jieba==0.42.1", "janome": "janome==0.5.1"}
+_SELF_TEST = {"jieba": "我们的帮助中心可以搜索", "mecab": "出金の申請方法を確認する"}
+PINS = {"jieba": "jieba==0.42.1", "fugashi": "fugashi==1.5.2", "ipadic": "ipadic==1.0.0"}
 MAX_COMPOUND = 3
 
 
@@ -29,11 +31,16 @@ class SegmentationError(Exception):
 
 
 class Segmenter:
-    """Subclasses split text in `_words`; results are remembered per run of text (janome manages only a few
-    thousand characters a second), and `save`/`load` keep them between builds, e.g. under `mkdocs serve`."""
+    """Subclasses split text in `_words`; results are remembered per run of text, and `save`/`load` keep them
+    between builds, e.g. under `mkdocs serve`."""
 
     name = ""
+    packages: tuple[str, ...] = ()
     user_words: tuple[str, ...] = ()
+
+    def pins(self) -> str:
+        """The packages this segmenter needs, as `pip install` arguments."""
+        return " ".join(PINS[package] for package in self.packages)
 
     def words(self, run: str) -> list[str]:
         """Index words for one run of CJK text: words and compounds, possibly overlapping."""
@@ -50,7 +57,8 @@ class Segmenter:
 
     def cache_file(self, folder: str) -> str:
         from importlib.metadata import version
-        key = hashlib.sha256("\n".join((version(self.name),) + self.user_words).encode("utf-8")).hexdigest()[:12]
+        versions = tuple(f"{package} {version(package)}" for package in self.packages)
+        key = hashlib.sha256("\n".join(versions + self.user_words).encode("utf-8")).hexdigest()[:12]
         return os.path.join(folder, f"{self.name}-{key}.json")
 
     def load(self, folder: str) -> None:
@@ -81,6 +89,7 @@ class Segmenter:
 
 class JiebaSegmenter(Segmenter):
     name = "jieba"
+    packages = ("jieba",)
 
     def __init__(self, user_words: tuple[str, ...]):
         self.user_words = user_words
@@ -99,45 +108,44 @@ class JiebaSegmenter(Segmenter):
         return [w for w in self._jieba.cut(run) if w]
 
 
-class JanomeSegmenter(Segmenter):
-    name = "janome"
+class MecabSegmenter(Segmenter):
+    """Japanese with MeCab (through fugashi) and the IPA dictionary."""
+
+    name = "mecab"
+    packages = ("fugashi", "ipadic")
+    USER_WORD = "カスタム名詞"
 
     def __init__(self, user_words: tuple[str, ...]):
         self.user_words = user_words
-        tokenizer_module = _import("janome.tokenizer", "janome")
+        fugashi = _import("fugashi")
+        ipadic = _import("ipadic")
         words = sorted({run for w in user_words for run in CJK_RUN.findall(w) if len(run) > 1})
+        self._plain = fugashi.GenericTagger(ipadic.MECAB_ARGS)
+        self._tagger = self._plain
         if words:
-            # janome reads a user dictionary only from a file ("surface,part of speech,reading").
-            handle, path = tempfile.mkstemp(suffix=".csv", text=True)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write("".join(f"{w},カスタム名詞,{w}\n" for w in words))
-            try:
-                self._tokenizer = tokenizer_module.Tokenizer(path, udic_type="simpledic", udic_enc="utf8")
-            finally:
-                os.unlink(path)
-        else:
-            self._tokenizer = tokenizer_module.Tokenizer()
-        # Words of the user dictionary are also indexed by their parts (二段階認証 -> 二段階, 認証).
-        self._plain = tokenizer_module.Tokenizer() if words else None
+            with tempfile.TemporaryDirectory() as folder:
+                # MeCab keeps the loaded dictionary in memory; the compiled file can go once the tagger has it.
+                dictionary = _compile_user_dictionary(fugashi, ipadic.DICDIR, words, folder)
+                self._tagger = fugashi.GenericTagger(f'{ipadic.MECAB_ARGS} -u "{dictionary}"')
 
     def _tokens(self, run: str):
         # Index words and display text both need the tokens of a run: tokenize it once.
         cache = self.__dict__.setdefault("_token_cache", {})
         tokens = cache.get(run)
         if tokens is None:
-            tokens = cache[run] = [(t.surface, t.part_of_speech.split(",")[0]) for t in self._tokenizer.tokenize(run)]
+            tokens = cache[run] = [(node.surface, node.feature[0]) for node in self._tagger(run)]
         return tokens
 
     def _words(self, run: str) -> list[str]:
         tokens = self._tokens(run)
         result = [surface for surface, _ in tokens]
         for surface, pos in tokens:
-            if pos == "カスタム名詞" and self._plain is not None:
-                result.extend(t.surface for t in self._plain.tokenize(surface))
+            if pos == self.USER_WORD:
+                result.extend(node.surface for node in self._plain(surface))
         # Compounds of adjacent nouns, as readers type them: 二段階 + 認証 -> 二段階認証.
         nouns: list[str] = []
         for surface, pos in tokens + [("", "")]:
-            if pos in ("名詞", "カスタム名詞"):
+            if pos in ("名詞", self.USER_WORD):
                 nouns.append(surface)
                 continue
             for size in range(2, MAX_COMPOUND + 1):
@@ -148,6 +156,49 @@ class JanomeSegmenter(Segmenter):
 
     def cut(self, run: str) -> list[str]:
         return [surface for surface, _ in self._tokens(run)]
+
+
+# Context id of a common noun in the IPA dictionary (its left-id.def), and a cost low enough that a
+# writer's word always wins over the dictionary's split of it.
+_IPADIC_NOUN_ID = 1285
+_USER_WORD_COST = -20000
+
+
+def _compile_user_dictionary(fugashi, system_folder: str, words: list[str], folder: str) -> str:
+    source = os.path.join(folder, "user.csv")
+    with open(source, "w", encoding="utf-8") as out:
+        out.writelines(f"{w},{_IPADIC_NOUN_ID},{_IPADIC_NOUN_ID},{_USER_WORD_COST},{MecabSegmenter.USER_WORD},"
+                       f"*,*,*,*,*,{w},*,*\n" for w in words)
+    target = os.path.join(folder, "user.dic")
+    # The compiler reports progress on the process's own stdout/stderr; keep it out of the build log.
+    with open(os.path.join(folder, "compiler.log"), "w+", encoding="utf-8") as log_file:
+        try:
+            with _redirected_output(log_file.fileno()):
+                fugashi.build_dictionary(
+                    f'mecab-dict-index -d "{system_folder}" -u "{target}" -f utf-8 -t utf-8 "{source}"')
+        except Exception as error:
+            log_file.seek(0)
+            raise SegmentationError(
+                f"MeCab could not compile the search synonyms' Japanese words into a user dictionary ({error}): "
+                f"{log_file.read().strip()[-500:]} Fix: check the ja words in docs/search-synonyms.yml, or "
+                f"reinstall `pip install --force-reinstall {PINS['fugashi']} {PINS['ipadic']}`.") from None
+    return target
+
+
+@contextmanager
+def _redirected_output(target_fd: int):
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    try:
+        os.dup2(target_fd, 1)
+        os.dup2(target_fd, 2)
+        yield
+    finally:
+        os.dup2(saved[0], 1)
+        os.dup2(saved[1], 2)
+        for fd in saved:
+            os.close(fd)
 
 
 def _import(module: str, package: str | None = None):
@@ -161,7 +212,7 @@ def _import(module: str, package: str | None = None):
             f"(it is a dependency of helpcenter: `pip install -e .`).") from None
 
 
-_SEGMENTERS = {"zh": JiebaSegmenter, "zh-TW": JiebaSegmenter, "ja": JanomeSegmenter}
+_SEGMENTERS = {"zh": JiebaSegmenter, "zh-TW": JiebaSegmenter, "ja": MecabSegmenter}
 
 
 @lru_cache(maxsize=None)
@@ -171,7 +222,7 @@ def _segmenter(kind: type, user_words: tuple[str, ...]) -> Segmenter:
     if len(segmenter.cut(sample)) < 2:
         raise SegmentationError(
             f"{segmenter.name} returned '{sample}' as a single word, so it does not segment text and the search "
-            f"index would find nothing. Fix: reinstall it with `pip install --force-reinstall {PINS[segmenter.name]}`.")
+            f"index would find nothing. Fix: reinstall it with `pip install --force-reinstall {segmenter.pins()}`.")
     return segmenter
 
 

@@ -11,7 +11,7 @@ import unicodedata
 
 # Locales whose readers often type Latin letters without accents: fold "comisión" to "comision".
 FOLD_LOCALES = frozenset({"en", "es", "fr", "pt", "tr", "vi"})
-# Locales whose text has no spaces between words and is segmented into words (jieba / janome).
+# Locales whose text has no spaces between words and is segmented into words (jieba / MeCab).
 SEGMENTED_LOCALES = frozenset({"zh", "zh-TW", "ja"})
 # English gets lunr's stemmer and stop word filter; other locales match whole words and prefixes.
 STEMMED_LOCALES = frozenset({"en"})
