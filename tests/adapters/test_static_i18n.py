@@ -30,3 +30,40 @@ def test_warning_we_filter_still_exists():
 def test_locale_sections_are_still_found_by_capitalized_title():
     # name_locale_sections() titles each locale folder's section the way this code looks for it.
     assert "current_language.capitalize()" in inspect.getsource(folder.reconfigure_navigation)
+
+
+def _alternates(implementation, current):
+    """Alternates chosen for every page of the `current` locale's build of a small four-locale site."""
+    import types
+
+    from mkdocs.structure.files import File
+
+    config = types.SimpleNamespace(docs_dir="/docs", site_dir="/site", use_directory_urls=True)
+    sources = ["index.md", "a.md", "b.md", "c.md", "zh/index.md", "zh/a.md", "ja/b.md", "ja/a.md", "fr/c.md"]
+    plugin = types.SimpleNamespace(build_languages=["en", "zh", "ja", "fr"], default_language="en",
+                                   all_languages=["en", "zh", "ja", "fr"],
+                                   config=types.SimpleNamespace(fallback_to_default=True))
+    chosen, candidates = {}, {}
+    for src in sources:
+        i18n_file = folder.create_i18n_file(File(src, "/docs", "/site", True), current, "en",
+                                            plugin.all_languages, config)
+        if i18n_file.locale == current or (i18n_file.locale == "en" and i18n_file.norm_src_uri not in chosen):
+            if i18n_file.norm_src_uri in chosen:
+                candidates.setdefault(i18n_file.norm_src_uri, []).append(chosen[i18n_file.norm_src_uri].file)
+            chosen[i18n_file.norm_src_uri] = types.SimpleNamespace(i18n=i18n_file, file=File(src, "/docs", "/site", True))
+        else:
+            candidates.setdefault(i18n_file.norm_src_uri, []).append(File(src, "/docs", "/site", True))
+    i18n_src_uris = {uri: entry.i18n for uri, entry in chosen.items()}
+    implementation(plugin, i18n_src_uris, candidates, config, folder.create_i18n_file)
+    return {uri: {lang: (f.src_uri, f.url, f.locale) for lang, f in sorted(file.alternates.items())}
+            for uri, file in i18n_src_uris.items()}
+
+
+def test_alternates_found_once_are_the_alternates_static_i18n_finds():
+    from helpcenter.adapters.static_i18n import _reconfigure_files_alternates
+
+    for current in ("en", "zh", "ja", "fr"):
+        ours = _alternates(_reconfigure_files_alternates, current)
+        assert ours == _alternates(I18n.reconfigure_files_alternates, current)
+    assert ours["a.md"]["zh"] == ("zh/a.md", "zh/a/", "zh")
+    assert ours["c.md"]["ja"] == ("c.md", "ja/c/", "en")  # no ja translation: the English page stands in

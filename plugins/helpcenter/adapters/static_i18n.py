@@ -113,3 +113,49 @@ def stop_search_index_merging(config) -> None:
 
 def _no_search_merging(*args, **kwargs):
     return args[0] if args and not kwargs else kwargs.get("config")
+
+
+def find_alternates_once(config) -> None:
+    """static-i18n gives every page its alternates (the same page in each locale, for the language switcher
+    and the sitemap) by creating a File for every locale x page x candidate just to read the candidate's
+    locale: quadratic in locales, and most of a many-locale build's file handling. Make the same choice
+    reading each candidate's locale once, and create Files only for the alternates chosen."""
+    import functools
+    import types
+
+    from mkdocs_static_i18n import folder, reconfigure
+
+    plugin = i18n_plugin(config)
+    if not callable(getattr(type(plugin), "reconfigure_files_alternates", None)):
+        raise LookupError("mkdocs-static-i18n no longer has 'reconfigure_files_alternates': check how this "
+                          "version finds a page's alternates before upgrading it")
+    plugin.reconfigure_files_alternates = types.MethodType(_reconfigure_files_alternates, plugin)
+    # A pure path comparison, asked the same questions for every file in every locale's build.
+    for module in (folder, reconfigure):
+        if not hasattr(module.is_relative_to, "cache_info"):
+            module.is_relative_to = functools.lru_cache(maxsize=65536)(module.is_relative_to)
+
+
+def _reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, mkdocs_config, create_i18n_file):
+    # The choice static-i18n 1.3.1 makes in I18n.reconfigure_files_alternates, in the same order.
+    locales_by_src: dict[str, str] = {}
+
+    def locale_of(file) -> str:  # a file's locale follows from its source path alone
+        if file.src_uri not in locales_by_src:
+            locales_by_src[file.src_uri] = create_i18n_file(
+                file, self.default_language, self.default_language, self.all_languages, mkdocs_config).locale
+        return locales_by_src[file.src_uri]
+
+    for build_lang in sorted(self.build_languages):
+        for src_uri, i18n_file in i18n_src_uris.items():
+            if build_lang in i18n_file.alternates:
+                continue
+            candidates = i18n_alternate_src_uris.get(src_uri, [])
+            chosen = next((f for f in candidates if locale_of(f) == build_lang), None)
+            if chosen is None and self.config.fallback_to_default is True:
+                chosen = next((f for f in candidates if locale_of(f) == self.default_language), None)
+                if chosen is None and locale_of(i18n_file) == self.default_language:
+                    chosen = i18n_file
+            if chosen is not None:
+                i18n_file.alternates[build_lang] = create_i18n_file(
+                    chosen, build_lang, self.default_language, self.all_languages, mkdocs_config)

@@ -58,6 +58,8 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             if self.command == "build" and self.config.parallel_locales and len(static_i18n.locales(config)) > 2:
                 self._pool = WorkerPool(self.config.workers or None)
                 mkdocs_build.replace_locale_build(self._build_locale)
+        if len(static_i18n.locales(config)) > 1:
+            static_i18n.find_alternates_once(config)
         if self.config.reuse_fallback_renders:
             mkdocs_build.wrap_page_render(self._render)
         self._markdown_settings = markdown_settings(config)
