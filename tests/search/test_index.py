@@ -98,3 +98,15 @@ def test_without_prebuilt_index_the_words_are_shipped_instead():
     files = build_locale_index(ZH_PAGES[:1], "zh", segmenter_for("zh"), [], prebuilt=False)
     assert set(files) == {MATERIAL_FILE, DOCS_FILE}
     assert "提币" in files[DOCS_FILE]["fields"][0]["t"]
+
+
+def test_word_list_builder_serializes_what_lunrs_builder_does(monkeypatch):
+    from lunr import builder as lunr_builder
+
+    pages = [page("a/", "Deposit crypto", "How to deposit.", "Choose the network. Deposits arrive."),
+             page("b/", "提币", "如何提币", "选择网络和地址，然后提交提币申请。"),
+             page("c/", "Withdraw", "", "")]
+    fields = [page_fields(p, "en", None, []) for p in pages]
+    ours = build_lunr(fields, "en").serialize()
+    monkeypatch.setattr("helpcenter.search.index._word_list_builder", lunr_builder.Builder)
+    assert build_lunr(fields, "en").serialize() == ours

@@ -60,3 +60,11 @@ def test_japanese_user_words_stay_whole_and_are_indexed_by_their_parts(capfd):
     assert {"出金アドレス", "出金", "アドレス"} <= set(segmenter.words("出金アドレスを登録する"))
     captured = capfd.readouterr()
     assert "emitting double-array" not in captured.out + captured.err  # the compiler's progress stays quiet
+
+
+def test_chinese_index_words_are_what_jiebas_search_mode_yields():
+    import jieba
+
+    segmenter = segmenters.JiebaSegmenter(())
+    for text in ("提币一直在处理中怎么开启二次验证", "中华人民共和国的数字资产交易所", "我们的帮助中心可以搜索"):
+        assert segmenter.words(text) == [w for w in jieba.cut_for_search(text) if w.strip()]

@@ -100,11 +100,10 @@ def query_config(locale: str, groups: list[SynonymGroup]) -> dict:
 
 def build_lunr(fields_per_page: list[dict[str, list[str]]], locale: str):
     """A lunr.py index of the pages (ref = position), without term positions (results need none)."""
-    from lunr.builder import Builder
     from lunr.stemmer import stemmer
     from lunr.stop_word_filter import stop_word_filter
 
-    builder = Builder()
+    builder = _word_list_builder()
     builder.ref("r")
     for name, boost in FIELDS.items():
         builder.field(name, boost=boost)
@@ -115,6 +114,40 @@ def build_lunr(fields_per_page: list[dict[str, list[str]]], locale: str):
     for number, fields in enumerate(fields_per_page):
         builder.add({"r": str(number), **fields})
     return builder.build()
+
+
+def _word_list_builder():
+    """lunr's Builder for fields that arrive as lists of words. lunr's `add` gives every word a deep copy
+    of its metadata, which this index does not keep (no whitelist); here words become Tokens directly.
+    Otherwise `add` is lunr 0.8.0's, so the serialized index is the same."""
+    from collections import defaultdict
+
+    from lunr.builder import Builder, FieldRef
+    from lunr.token import Token
+
+    class WordListBuilder(Builder):
+        def add(self, doc, attributes=None):
+            if self.metadata_whitelist:
+                return super().add(doc, attributes)
+            doc_ref = str(doc[self._ref])
+            self._documents[doc_ref] = attributes or {}
+            self.document_count += 1
+            for field_name in self._fields:
+                terms = self.pipeline.run([Token(word.lower(), {}) for word in doc[field_name]], field_name)
+                field_ref = str(FieldRef(doc_ref, field_name))
+                field_terms = self.field_term_frequencies[field_ref] = defaultdict(int)
+                self.field_lengths[field_ref] = len(terms)
+                for term in terms:
+                    term_key = str(term)
+                    field_terms[term_key] += 1
+                    posting = self.inverted_index.get(term_key)
+                    if posting is None:
+                        posting = self.inverted_index[term_key] = {name: {} for name in self._fields}
+                        posting["_index"] = self.term_index
+                        self.term_index += 1
+                    posting[field_name].setdefault(doc_ref, defaultdict(list))
+
+    return WordListBuilder()
 
 
 def compact(serialized: dict) -> dict:

@@ -55,6 +55,18 @@ class Segmenter:
     def _words(self, run: str) -> list[str]:
         raise NotImplementedError
 
+    def _tokenize(self, run: str) -> list[tuple[str, str]]:
+        """(word, part of speech or "") for the words that cover the run."""
+        raise NotImplementedError
+
+    def _tokens(self, run: str) -> list[tuple[str, str]]:
+        # Index words and display text both need the tokens of a run: tokenize it once.
+        cache = self.__dict__.setdefault("_token_cache", {})
+        tokens = cache.get(run)
+        if tokens is None:
+            tokens = cache[run] = self._tokenize(run)
+        return tokens
+
     def cache_file(self, folder: str) -> str:
         from importlib.metadata import version
         versions = tuple(f"{package} {version(package)}" for package in self.packages)
@@ -84,7 +96,7 @@ class Segmenter:
 
     def cut(self, run: str) -> list[str]:
         """Non-overlapping words covering the run, for zero-width-space separated display text."""
-        raise NotImplementedError
+        return [surface for surface, _ in self._tokens(run)]
 
 
 class JiebaSegmenter(Segmenter):
@@ -101,11 +113,20 @@ class JiebaSegmenter(Segmenter):
                 if len(run) > 1:
                     jieba.add_word(run)
 
-    def _words(self, run: str) -> list[str]:
-        return [w for w in self._jieba.cut_for_search(run) if w.strip()]
+    def _tokenize(self, run: str) -> list[tuple[str, str]]:
+        return [(w, "") for w in self._jieba.cut(run) if w]
 
-    def cut(self, run: str) -> list[str]:
-        return [w for w in self._jieba.cut(run) if w]
+    def _words(self, run: str) -> list[str]:
+        # What jieba's cut_for_search yields, from the tokens `cut` already made: each word, preceded by
+        # the dictionary's two- and three-character words inside it.
+        known = self._jieba.dt.FREQ
+        result = []
+        for word, _ in self._tokens(run):
+            for size in (2, 3):
+                if len(word) > size:
+                    result.extend(w for w in (word[i:i + size] for i in range(len(word) - size + 1)) if known.get(w))
+            result.append(word)
+        return [w for w in result if w.strip()]
 
 
 class MecabSegmenter(Segmenter):
@@ -128,13 +149,8 @@ class MecabSegmenter(Segmenter):
                 dictionary = _compile_user_dictionary(fugashi, ipadic.DICDIR, words, folder)
                 self._tagger = fugashi.GenericTagger(f'{ipadic.MECAB_ARGS} -u "{dictionary}"')
 
-    def _tokens(self, run: str):
-        # Index words and display text both need the tokens of a run: tokenize it once.
-        cache = self.__dict__.setdefault("_token_cache", {})
-        tokens = cache.get(run)
-        if tokens is None:
-            tokens = cache[run] = [(node.surface, node.feature[0]) for node in self._tagger(run)]
-        return tokens
+    def _tokenize(self, run: str) -> list[tuple[str, str]]:
+        return [(node.surface, node.feature[0]) for node in self._tagger(run)]
 
     def _words(self, run: str) -> list[str]:
         tokens = self._tokens(run)
@@ -153,9 +169,6 @@ class MecabSegmenter(Segmenter):
                     result.append("".join(nouns[start:start + size]))
             nouns = []
         return result
-
-    def cut(self, run: str) -> list[str]:
-        return [surface for surface, _ in self._tokens(run)]
 
 
 # Context id of a common noun in the IPA dictionary (its left-id.def), and a cost low enough that a
