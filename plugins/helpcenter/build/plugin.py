@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..adapters import mkdocs_build, static_i18n
 from .config import BuildConfig
+from .navigation import page_navigation
 from .outputs import SITEMAP, gzip_as, merge_tree, read_text, stitch_sitemaps
 from .renders import Render, RenderCache, markdown_settings, relative_targets, render_key, site_urls
 from .templates import MemoryBytecodeCache
@@ -71,6 +72,11 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             self._urls = site_urls(files)
             self._files_by_url = {file.url: file for file in files}
         return files
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.config.enabled and self.config.trim_pruned_navigation and context.get("nav") is not None:
+            context["nav"] = page_navigation(context["nav"], config.theme.get("features") or [])
+        return context
 
     def on_env(self, env, *, config, files):
         if self.config.enabled and self.config.share_compiled_templates:
