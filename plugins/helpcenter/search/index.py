@@ -118,14 +118,19 @@ def build_lunr(fields_per_page: list[dict[str, list[str]]], locale: str):
 
 def _word_list_builder():
     """lunr's Builder for fields that arrive as lists of words. lunr's `add` gives every word a deep copy
-    of its metadata, which this index does not keep (no whitelist); here words become Tokens directly.
-    Otherwise `add` is lunr 0.8.0's, so the serialized index is the same."""
+    of its metadata, which this index does not keep (no whitelist), and runs the pipeline on every word;
+    here each distinct word goes through the pipeline once (its functions, stop words and stemmer, look at
+    one word at a time). Otherwise `add` is lunr 0.8.0's, so the serialized index is the same."""
     from collections import defaultdict
 
     from lunr.builder import Builder, FieldRef
     from lunr.token import Token
 
     class WordListBuilder(Builder):
+        def __init__(self):
+            super().__init__()
+            self._terms_by_word: dict[tuple[str, str], list[str]] = {}
+
         def add(self, doc, attributes=None):
             if self.metadata_whitelist:
                 return super().add(doc, attributes)
@@ -133,12 +138,11 @@ def _word_list_builder():
             self._documents[doc_ref] = attributes or {}
             self.document_count += 1
             for field_name in self._fields:
-                terms = self.pipeline.run([Token(word.lower(), {}) for word in doc[field_name]], field_name)
+                terms = [term for word in doc[field_name] for term in self._terms(word, field_name)]
                 field_ref = str(FieldRef(doc_ref, field_name))
                 field_terms = self.field_term_frequencies[field_ref] = defaultdict(int)
                 self.field_lengths[field_ref] = len(terms)
-                for term in terms:
-                    term_key = str(term)
+                for term_key in terms:
                     field_terms[term_key] += 1
                     posting = self.inverted_index.get(term_key)
                     if posting is None:
@@ -146,6 +150,14 @@ def _word_list_builder():
                         posting["_index"] = self.term_index
                         self.term_index += 1
                     posting[field_name].setdefault(doc_ref, defaultdict(list))
+
+        def _terms(self, word, field_name):
+            key = (word, field_name)
+            terms = self._terms_by_word.get(key)
+            if terms is None:
+                terms = self._terms_by_word[key] = [str(t) for t in self.pipeline.run([Token(word.lower(), {})],
+                                                                                    field_name)]
+            return terms
 
     return WordListBuilder()
 
