@@ -7,6 +7,8 @@ class ArticlesConfig(Config):
     # Pages (globs relative to a locale folder) that are not articles, e.g. pages for the team.
     other_pages = c.ListOfItems(c.Type(str), default=["team/*"])
     promoted_limit = c.Type(int, default=8)
+    # Articles a category lists in the sidebar of its pages (then a link to the category page); 0: all.
+    sidebar_limit = c.Type(int, default=12)
     related_limit = c.Type(int, default=5)
     catalogue = c.Type(str, default="articles.json")
     short_links = c.Type(bool, default=True)

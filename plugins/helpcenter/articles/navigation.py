@@ -3,7 +3,10 @@ each category's landing page first and its articles most important first."""
 
 from __future__ import annotations
 
-from mkdocs.structure.nav import Section
+import copy
+from typing import Callable
+
+from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
 from ..adapters.static_i18n import locale_relative_path
@@ -52,3 +55,36 @@ def order_navigation(nav, hc: HelpCenter, locale: str) -> None:
             previous.next_page = current
     if nav.pages:
         nav.pages[-1].next_page = None
+
+
+def page_navigation(nav, page, limit: int, all_articles_title: Callable[[int], str]):
+    """The navigation as `page` shows it. Its category lists its first `limit` articles (most important
+    first), the page itself if it comes later, and a link to the category page, which lists them all.
+    A category of hundreds of articles stays a short sidebar, and a page costs the same to build however
+    large its category grows. `limit` 0 lists every article."""
+    if limit <= 0:
+        return nav
+    items = list(nav.items)
+    for position, item in enumerate(items):
+        if not (isinstance(item, Section) and item.active):
+            continue
+        landing = item.children[:1] if item.children and _is_landing_page(item.children[0]) else []
+        articles = item.children[len(landing):]
+        if len(articles) <= limit:
+            return nav
+        shown = articles[:limit] + [child for child in articles[limit:] if child is page]
+        link_target = landing[0].url if landing else None
+        section = copy.copy(item)
+        section.children = landing + shown
+        if link_target is not None:
+            section.children.append(Link(all_articles_title(len(articles)), link_target))
+        items[position] = section
+        view = copy.copy(nav)
+        view.items = items
+        return view
+    return nav
+
+
+def _is_landing_page(item) -> bool:
+    path = locale_relative_path(item.file) if isinstance(item, Page) else ""
+    return path == "index.md" or path.endswith("/index.md")

@@ -10,12 +10,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ..adapters import static_i18n
-from ..i18n.strings import strings_for
+from ..i18n.strings import strings_for, translate
 from .catalogue import catalogue, write_catalogue
 from .config import ArticlesConfig
 from .history import renames
 from .model import ContentErrors, load_help_center
-from .navigation import order_navigation
+from .navigation import order_navigation, page_navigation
 from .notfound import place_not_found_page
 from .redirects import redirects_for_locale, write_redirects
 from .views import BuildData, collect_build_data, page_kind, page_view
@@ -83,8 +83,13 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_page_context(self, context, *, page, config, nav):
         if self.config.enabled and self.data:
             locale = static_i18n.current_locale(config)
+            strings = self._strings(config)
             context["hc"] = page_view(self.data, locale, static_i18n.locale_relative_path(page.file),
-                                      self._strings(config), self.config.promoted_limit)
+                                      strings, self.config.promoted_limit)
+            if context.get("nav") is not None:
+                context["nav"] = page_navigation(
+                    context["nav"], page, self.config.sidebar_limit,
+                    lambda count: translate(strings, "category.all_articles", count=count))
         return context
 
     def on_template_context(self, context, *, template_name, config):
