@@ -136,15 +136,38 @@ def find_alternates_once(config) -> None:
             module.is_relative_to = functools.lru_cache(maxsize=65536)(module.is_relative_to)
 
 
+# What static-i18n's create_i18n_file makes of a file depends on the file, the locale asked for and the
+# configuration, not on the locale being built; kept for the whole build (forked locale builds inherit them).
+_LOCALES_BY_SOURCE: dict[tuple, str] = {}
+_ALTERNATES: dict[tuple, object] = {}
+
+
 def _reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, mkdocs_config, create_i18n_file):
     # The choice static-i18n 1.3.1 makes in I18n.reconfigure_files_alternates, in the same order.
-    locales_by_src: dict[str, str] = {}
+    import copy
+    import os
+
+    setting = (self.default_language, tuple(self.all_languages), mkdocs_config.docs_dir,
+               mkdocs_config.use_directory_urls)
 
     def locale_of(file) -> str:  # a file's locale follows from its source path alone
-        if file.src_uri not in locales_by_src:
-            locales_by_src[file.src_uri] = create_i18n_file(
+        key = (file.src_uri,) + setting
+        if key not in _LOCALES_BY_SOURCE:
+            _LOCALES_BY_SOURCE[key] = create_i18n_file(
                 file, self.default_language, self.default_language, self.all_languages, mkdocs_config).locale
-        return locales_by_src[file.src_uri]
+        return _LOCALES_BY_SOURCE[key]
+
+    def alternate(file, build_lang):
+        key = (file.src_uri, file.dest_uri, file.inclusion, build_lang) + setting
+        made = _ALTERNATES.get(key)
+        if made is None:
+            made = _ALTERNATES[key] = create_i18n_file(
+                file, build_lang, self.default_language, self.all_languages, mkdocs_config)
+        # A copy, as create_i18n_file would make, placed under this build's site_dir.
+        result = copy.copy(made)
+        result.abs_dest_path = os.path.normpath(os.path.join(mkdocs_config.site_dir, result.dest_path))
+        result.alternates = {build_lang: result}
+        return result
 
     for build_lang in sorted(self.build_languages):
         for src_uri, i18n_file in i18n_src_uris.items():
@@ -157,5 +180,4 @@ def _reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, 
                 if chosen is None and locale_of(i18n_file) == self.default_language:
                     chosen = i18n_file
             if chosen is not None:
-                i18n_file.alternates[build_lang] = create_i18n_file(
-                    chosen, build_lang, self.default_language, self.all_languages, mkdocs_config)
+                i18n_file.alternates[build_lang] = alternate(chosen, build_lang)
