@@ -39,3 +39,18 @@ def test_cache_finds_a_render_for_the_same_markdown_and_a_moved_page():
     assert cache.find(render_key("security/x.md", "# X changed", "settings"), "zh/security/x/", {"zh/security/y/"}) is None
     assert cache.find(render_key("security/x.md", "# X\n\n[y](y.md)", "other settings"), "zh/security/x/",
                       {"zh/security/y/"}) is None
+
+
+def test_a_rebuild_finds_the_last_builds_render_of_an_unchanged_page_only_once_more():
+    cache = RenderCache()
+    key = render_key("zh/security/x.md", "# X\n\n[y](y.md)", "settings")
+    cache.store(key, Render(page_url="zh/security/x/", results={"content": "<h1>X</h1>"},
+                            targets=frozenset({"zh/security/y/"})))
+    cache.next_build()
+    assert cache.find(key, "zh/security/x/", {"zh/security/y/"}).results["content"] == "<h1>X</h1>"
+    assert cache.find(key, "zh/security/x/", {"zh/security/z/"}) is None  # y was deleted: convert again
+    cache.next_build()  # found in the build before, so kept
+    assert cache.find(key, "zh/security/x/", {"zh/security/y/"}) is not None
+    cache.next_build()
+    cache.next_build()  # a build that did not use it drops it
+    assert cache.find(key, "zh/security/x/", {"zh/security/y/"}) is None and len(cache) == 0

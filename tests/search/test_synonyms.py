@@ -53,3 +53,13 @@ def test_phrases_match_whole_words_and_inside_cjk_text():
     assert not phrase_in(tuple(pieces("authenticat")), text)  # part of a word is no match
     groups = groups_for({"all": [["2FA", "Google Authenticator"]]}, "en")
     assert matching_tokens(groups, text) == [groups[0].token]
+
+
+def test_matching_tokens_finds_what_phrase_in_finds_for_the_shipped_synonyms():
+    locales = ["en", "zh", "zh-TW", "ja", "ko", "ru", "es", "vi", "tr", "pt", "fr"]
+    synonyms = read_synonyms(ROOT / "docs" / "search-synonyms.yml", locales, "docs/search-synonyms.yml")
+    text = pieces(normalize((ROOT / "docs" / "en" / "security" / "enable-2fa.md").read_text(encoding="utf-8")
+                            + " two factor authentication  提币 google authenticator app", "en"))
+    groups = groups_for(synonyms, "zh")
+    expected = [g.token for g in groups if any(phrase_in(phrase, text) for phrase in g.phrases)]
+    assert len(expected) >= 3 and matching_tokens(groups, text) == expected

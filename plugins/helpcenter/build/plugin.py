@@ -53,9 +53,15 @@ class BuildPlugin(BasePlugin[BuildConfig]):
                 wanted = {code.strip() for code in os.environ[SERVE_LOCALES].split(",") if code.strip()}
                 built = mkdocs_build.build_only_locales(config, wanted)
                 log.info(f"{SERVE_LOCALES}: serving only {', '.join(built)}")
-            self.templates.clear()
-            self.renders.clear()
-            self._keep_renders = self.config.reuse_fallback_renders and len(static_i18n.locales(config)) > 1
+            if self.command == "serve":
+                # Rebuilds after an edit reuse what did not change: templates (checked against their
+                # source) and renders (checked against their Markdown, settings and link targets).
+                self.renders.next_build()
+            else:
+                self.templates.clear()
+                self.renders.clear()
+            self._keep_renders = self.config.reuse_fallback_renders and (
+                self.command == "serve" or len(static_i18n.locales(config)) > 1)
             if self.command == "build" and self.config.parallel_locales and len(static_i18n.locales(config)) > 2:
                 self._pool = WorkerPool(self.config.workers or None)
                 mkdocs_build.replace_locale_build(self._build_locale)
@@ -68,7 +74,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
 
     @event_priority(-200)  # after static-i18n (-100) has chosen the locale's files
     def on_files(self, files, *, config):
-        if self.config.enabled and static_i18n.is_building_other_locales(config):
+        if self.config.enabled and self._keep_renders:
             self._urls = site_urls(files)
             self._files_by_url = {file.url: file for file in files}
         return files
@@ -89,7 +95,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             return
         self._finish()
         if self.renders.reused:
-            log.debug(f"{self.renders.reused} fallback pages reused the default locale's render")
+            log.debug(f"{self.renders.reused} pages reused an earlier render, {self.renders.converted} were converted")
 
     def on_build_error(self, *, error):
         if self._pool is not None:
@@ -174,24 +180,21 @@ class BuildPlugin(BasePlugin[BuildConfig]):
     def _render(self, render, page, config, files):
         if config.plugins.get(PLUGIN_NAME) is not self or not self.config.enabled:
             return render(page, config, files)
-        locale = static_i18n.current_locale(config)
         default = static_i18n.default_locale(config)
-        from_default = mkdocs_build.file_locale(page.file) == default
-        if not from_default:
+        serving = self.command == "serve"
+        if not (serving or mkdocs_build.file_locale(page.file) == default):
             return render(page, config, files)
         key = render_key(mkdocs_build.norm_src_uri(page.file), page.markdown, self._markdown_settings)
-        if locale == default:
-            render(page, config, files)
-            if self._keep_renders:
-                results = mkdocs_build.render_results(page)
-                self.renders.store(key, Render(page_url=page.url, results=results,
-                                               targets=relative_targets(page.content, page.url)))
-            return None
-        cached = self.renders.find(key, page.url, self._urls)
+        cached = self.renders.find(key, page.url, self._urls) if self._keep_renders else None
         links = cached and _remap_anchor_links(cached, page.url, self._files_by_url)
         if cached is None or links is False:
             self.renders.converted += 1
-            return render(page, config, files)
+            render(page, config, files)
+            # Fallback pages find the default locale's renders; under `mkdocs serve` the next rebuild finds all.
+            if self._keep_renders and (serving or static_i18n.current_locale(config) == default):
+                self.renders.store(key, Render(page_url=page.url, results=mkdocs_build.render_results(page),
+                                               targets=relative_targets(page.content, page.url)))
+            return None
         mkdocs_build.apply_render_results(page, dict(cached.results, links_to_anchors=links))
         self.renders.reused += 1
         return None

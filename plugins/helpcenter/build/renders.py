@@ -87,29 +87,42 @@ def site_urls(files) -> set[str]:
 
 
 class RenderCache:
-    """Renders of the default locale's pages, kept for its fallback pages in the other locales."""
+    """Renders of one build's pages: the default locale's, for its fallback pages in the other locales, and
+    under `mkdocs serve` every page's, so a rebuild converts again only the Markdown that changed."""
 
     def __init__(self):
-        self._renders: dict[tuple[str, str], Render] = {}
+        self._renders: dict[tuple[str, str], dict[str, Render]] = {}
+        self._previous: dict[tuple[str, str], dict[str, Render]] = {}
         self.reused = 0
         self.converted = 0
 
     def clear(self) -> None:
         self._renders.clear()
+        self._previous.clear()
+        self.reused = self.converted = 0
+
+    def next_build(self) -> None:
+        """Keep the last build's renders for this build to find; those it does not use are then dropped."""
+        self._previous, self._renders = self._renders, {}
         self.reused = self.converted = 0
 
     def store(self, key: tuple[str, str], render: Render) -> None:
-        self._renders[key] = render
+        self._renders.setdefault(key, {})[render.page_url] = render
 
     def find(self, key: tuple[str, str], page_url: str, urls: set[str]) -> Render | None:
-        """The stored render for key if it is right for the copy of its page at page_url (e.g. 'zh/security/x/')."""
-        render = self._renders.get(key)
-        if render is None or not page_url.endswith(render.page_url):
-            return None
-        prefix = page_url[:len(page_url) - len(render.page_url)]
-        if not moves_with_page(render.targets, prefix, urls):
-            return None
-        return render
+        """A render stored under key that is right at page_url: the same page's (its link targets still
+        exist), or the render of the page the one at page_url is a copy of (e.g. 'zh/security/x/' of
+        'security/x/', when every link target has a copy under 'zh/')."""
+        for generation in (self._renders, self._previous):
+            for render in generation.get(key, {}).values():
+                if not page_url.endswith(render.page_url):
+                    continue
+                prefix = page_url[:len(page_url) - len(render.page_url)]
+                if moves_with_page(render.targets, prefix, urls):
+                    if generation is self._previous:
+                        self.store(key, render)
+                    return render
+        return None
 
     def __len__(self) -> int:
-        return len(self._renders)
+        return sum(len(renders) for renders in self._renders.values())

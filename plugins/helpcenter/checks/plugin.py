@@ -19,7 +19,11 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
     supports_multiple_instances = False
 
     def __init__(self):
-        self._checked: set[tuple[str, str]] = set()  # (source file, content hash): fallbacks repeat per locale
+        # (source file, content hash) of pages found safe: fallbacks repeat per locale, rebuilds repeat pages.
+        self._checked: set[tuple[str, str]] = set()
+
+    def on_startup(self, *, command, dirty):
+        """Present so that `mkdocs serve` keeps this instance, and what it has checked, between rebuilds."""
 
     @event_priority(100)  # before other plugins add their own markup: this judges what the Markdown made
     def on_page_content(self, html, *, page, config, files):

@@ -103,7 +103,9 @@ def phrase_in(phrase: tuple[tuple[str, str], ...], text_pieces: list[tuple[str, 
 def matching_tokens(groups: list[SynonymGroup], text_pieces: list[tuple[str, str]]) -> list[str]:
     """Tokens of the groups with a phrase in the text (same result as phrase_in over every phrase, but one
     pass over the text: long article bodies meet many groups)."""
-    firsts = {piece for piece in text_pieces}
+    starts: dict[tuple[str, str], list[int]] = {}
+    for position, piece in enumerate(text_pieces):
+        starts.setdefault(piece, []).append(position)
     runs = [value for kind, value in text_pieces if kind == "cjk"]
     found = []
     for group in groups:
@@ -111,7 +113,8 @@ def matching_tokens(groups: list[SynonymGroup], text_pieces: list[tuple[str, str
             if len(phrase) == 1 and phrase[0][0] == "cjk":
                 hit = any(phrase[0][1] in run for run in runs)
             else:
-                hit = phrase[0] in firsts and phrase_in(phrase, text_pieces)
+                size = len(phrase)
+                hit = any(tuple(text_pieces[start:start + size]) == phrase for start in starts.get(phrase[0], ()))
             if hit:
                 found.append(group.token)
                 break
