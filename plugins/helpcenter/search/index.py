@@ -256,9 +256,19 @@ def search_dir(site_dir: str, locale_prefix: str) -> str:
 
 
 def build_locale_index(pages: list[SearchPage], locale: str, segmenter: Segmenter | None,
-                       groups: list[SynonymGroup], prebuilt: bool) -> dict[str, object]:
-    """file name -> JSON data for one locale's search folder."""
-    fields = [page_fields(p, locale, segmenter, groups) for p in pages]
+                       groups: list[SynonymGroup], prebuilt: bool,
+                       fields_cache: dict | None = None) -> dict[str, object]:
+    """file name -> JSON data for one locale's search folder. `fields_cache` keeps each page's index words
+    for the next build with the same synonyms (under `mkdocs serve`, most pages have not changed)."""
+    if fields_cache is None:
+        fields = [page_fields(p, locale, segmenter, groups) for p in pages]
+    else:
+        fields = []
+        for p in pages:
+            key = (locale, p.title, p.description, tuple(p.tags), tuple((s.anchor, s.title, s.text) for s in p.sections))
+            if key not in fields_cache:
+                fields_cache[key] = page_fields(p, locale, segmenter, groups)
+            fields.append(fields_cache[key])
     files: dict[str, object] = {MATERIAL_FILE: material_index(pages, locale, segmenter)}
     common = {"format": FORMAT_VERSION, "query": query_config(locale, groups), "docs": display_docs(pages)}
     if prebuilt:

@@ -31,6 +31,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self):
         self.pages: list[SearchPage] = []
         self.synonyms: dict[str, list[list[str]]] = {}
+        self._fields_cache: dict | None = None  # under `mkdocs serve`: pages' index words, kept between rebuilds
+
+    def on_startup(self, *, command, dirty):
+        """`mkdocs serve` keeps this instance between rebuilds; rebuilds reuse the index words of unchanged pages."""
+        self._fields_cache = {} if command == "serve" else None
 
     @event_priority(100)  # before static-i18n's on_config, which looks for a search plugin
     def on_config(self, config):
@@ -40,9 +45,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         material_search.show_search_box(config, self)
         path = self._synonyms_path(config)
         try:
-            self.synonyms = read_synonyms(path, static_i18n.all_locales(config), _shown(path, config))
+            synonyms = read_synonyms(path, static_i18n.all_locales(config), _shown(path, config))
         except ContentError as error:
             raise PluginError(f"Search synonyms: {error}") from None
+        if synonyms != self.synonyms and self._fields_cache:
+            self._fields_cache.clear()  # index words depend on the synonyms
+        self.synonyms = synonyms
         return config
 
     def on_pre_build(self, *, config):
@@ -79,11 +87,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if segmenter is not None and self.config.cache_dir:
                 segmenter.load(cache)
             files = build_locale_index(self.pages, locale, segmenter, groups_for(self.synonyms, locale),
-                                       self.config.prebuilt_index)
+                                       self.config.prebuilt_index, self._fields_cache)
         except SegmentationError as error:
             raise PluginError(f"Search index for '{locale}': {error}") from None
         if segmenter is not None and self.config.cache_dir:
-            segmenter.save(cache)
+            segmenter.save(cache, keep_unused=self._fields_cache is not None)
         folder = search_dir(config.site_dir, _locale_prefix(locale, config))
         for name, data in files.items():
             write_json(os.path.join(folder, name), data)

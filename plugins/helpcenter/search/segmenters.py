@@ -81,7 +81,9 @@ class Segmenter:
         except (OSError, ValueError):
             pass
 
-    def save(self, folder: str) -> None:
+    def save(self, folder: str, keep_unused: bool = False) -> None:
+        """Write the runs this build segmented (and with keep_unused, every run known: a build that reused
+        pages' index words did not look at their runs)."""
         if not self.__dict__.get("_dirty"):
             return
         os.makedirs(folder, exist_ok=True)
@@ -89,7 +91,7 @@ class Segmenter:
         with open(path + ".tmp", "w", encoding="utf-8") as handle:
             # Only the runs this build used: text that was deleted or changed leaves the cache.
             used = self.__dict__.get("_used", set())
-            json.dump({run: words for run, words in self.__dict__["_cache"].items() if run in used}, handle,
+            json.dump({run: words for run, words in self.__dict__["_cache"].items() if keep_unused or run in used}, handle,
                       ensure_ascii=False, separators=(",", ":"))
         os.replace(path + ".tmp", path)
         self.__dict__["_dirty"] = False
