@@ -110,3 +110,19 @@ def test_word_list_builder_serializes_what_lunrs_builder_does(monkeypatch):
     ours = build_lunr(fields, "en").serialize()
     monkeypatch.setattr("helpcenter.search.index._word_list_builder", lunr_builder.Builder)
     assert build_lunr(fields, "en").serialize() == ours
+
+
+def test_a_rebuild_reuses_the_index_words_of_unchanged_pages(monkeypatch):
+    from helpcenter.search import index as index_module
+
+    pages = [page("a/", "Deposit crypto", "How to deposit.", "Choose the network."),
+             page("b/", "Withdraw crypto", "How to withdraw.", "Choose the address.")]
+    cache = {}
+    first = build_locale_index(pages, "en", None, [], prebuilt=True, fields_cache=cache)
+    converted = []
+    original = index_module.page_fields
+    monkeypatch.setattr(index_module, "page_fields", lambda p, *args: converted.append(p.title) or original(p, *args))
+    pages[1] = page("b/", "Withdraw crypto now", "How to withdraw.", "Choose the address.")
+    second = build_locale_index(pages, "en", None, [], prebuilt=True, fields_cache=cache)
+    assert converted == ["Withdraw crypto now"]
+    assert second == build_locale_index(pages, "en", None, [], prebuilt=True) != first
