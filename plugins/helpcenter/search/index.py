@@ -98,8 +98,8 @@ def query_config(locale: str, groups: list[SynonymGroup]) -> dict:
 
 # -- lunr -------------------------------------------------------------------------------------------
 
-def build_lunr(fields_per_page: list[dict[str, list[str]]], locale: str):
-    """A lunr.py index of the pages (ref = position), without term positions (results need none)."""
+def build_lunr(fields_per_page: list[dict[str, list[str]]], locale: str) -> dict:
+    """lunr's serialized index of the pages (ref = position), without term positions (results need none)."""
     from lunr.stemmer import stemmer
     from lunr.stop_word_filter import stop_word_filter
 
@@ -113,14 +113,15 @@ def build_lunr(fields_per_page: list[dict[str, list[str]]], locale: str):
     builder.metadata_whitelist = []
     for number, fields in enumerate(fields_per_page):
         builder.add({"r": str(number), **fields})
-    return builder.build()
+    return builder.build().serialize()
 
 
 def _word_list_builder():
     """lunr's Builder for fields that arrive as lists of words. lunr's `add` gives every word a deep copy
     of its metadata, which this index does not keep (no whitelist), and runs the pipeline on every word;
     here each distinct word goes through the pipeline once (its functions, stop words and stemmer, look at
-    one word at a time). Otherwise `add` is lunr 0.8.0's, so the serialized index is the same."""
+    one word at a time), and no token set is made (only querying in Python needs one). Otherwise it is
+    lunr 0.8.0's Builder, so the serialized index is the same."""
     from collections import defaultdict
 
     from lunr.builder import Builder, FieldRef
@@ -150,6 +151,9 @@ def _word_list_builder():
                         posting["_index"] = self.term_index
                         self.term_index += 1
                     posting[field_name].setdefault(doc_ref, defaultdict(list))
+
+        def _create_token_set(self):
+            self.token_set = None  # only querying in Python needs it; the index is serialized
 
         def _terms(self, word, field_name):
             key = (word, field_name)
@@ -273,8 +277,8 @@ def build_locale_index(pages: list[SearchPage], locale: str, segmenter: Segmente
     common = {"format": FORMAT_VERSION, "query": query_config(locale, groups), "docs": display_docs(pages)}
     if prebuilt:
         index = build_lunr(fields, locale)
-        check_segmented(index.inverted_index.keys(), locale, segmenter)
-        files[INDEX_FILE] = {**common, "index": compact(index.serialize())}
+        check_segmented([term for term, _ in index["invertedIndex"]], locale, segmenter)
+        files[INDEX_FILE] = {**common, "index": compact(index)}
     else:
         check_segmented({w for f in fields for words_ in f.values() for w in words_}, locale, segmenter)
         files[DOCS_FILE] = {**common, "fields": fields}
