@@ -118,13 +118,24 @@ def test_short_links_reach_the_article_in_each_locale(built_site):
 
 
 def test_sitemap_has_hreflang_alternates(built_site):
-    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (built_site / "sitemap-hreflang.xml").read_text(encoding="utf-8")
     article = HC.by_path("security/enable-2fa.md")
     block = next(b for b in sitemap.split("<url>") if f"<loc>https://help.quillfeather.example/{HC.url(article, 'en')}</loc>" in b)
     alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block))
     assert set(alternates) == set(PROJECT.locales)
     for locale, href in alternates.items():
         assert href == "https://help.quillfeather.example/" + HC.url(HC.article(article.id, locale), locale)
+
+
+def test_browsers_get_a_lean_sitemap_and_search_engines_the_hreflang_one(built_site):
+    # Material's instant navigation parses sitemap.xml at every page load and reads only <loc>.
+    lean = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    full = (built_site / "sitemap-hreflang.xml").read_text(encoding="utf-8")
+    assert "hreflang" not in lean and "<lastmod>" not in lean
+    assert re.findall(r"<loc>([^<]+)</loc>", lean) == re.findall(r"<loc>([^<]+)</loc>", full)
+    assert "https://help.quillfeather.example/zh/security/enable-2fa/" in lean
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://help.quillfeather.example/sitemap-hreflang.xml" in robots.splitlines()
 
 
 THIRD_PARTY_ATTRS = {("script", "src"), ("img", "src"), ("link", "href"), ("iframe", "src"), ("source", "src"),

@@ -1,4 +1,5 @@
-"""MkDocs wiring of translation state: report problems once per build and add the team's status page.
+"""MkDocs wiring of translation state: report problems once per build and add the team's status page; and
+of the sitemaps (a lean one for browsers, the hreflang one for search engines, see sitemaps.py).
 
 The state itself is computed once per build with the article model (helpcenter.articles.views.collect_build_data
 calls helpcenter.i18n.translation); this plugin only passes it on.
@@ -7,12 +8,15 @@ calls helpcenter.i18n.translation); this plugin only passes it on.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
 from ..adapters import static_i18n
+from ..build.outputs import gzip_as, read_text
 from .config import I18nConfig
+from .sitemaps import HREFLANG_SITEMAP, ROBOTS, SITEMAP, lean_sitemap, robots_txt
 from .status_page import status_page_markdown
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.i18n")
@@ -43,3 +47,20 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             markdown = status_page_markdown(report, data.language_names, self.config.status_page)
             files.append(File.generated(config, self.config.status_page, content=markdown))
         return files
+
+    @event_priority(-300)  # after static-i18n (-100) and helpcenter-build (-200) have written the whole sitemap
+    def on_post_build(self, *, config):
+        if not self.config.enabled or static_i18n.is_building_other_locales(config):
+            return
+        site_dir = Path(config.site_dir)
+        sitemap = read_text(site_dir / SITEMAP)
+        lean = lean_sitemap(sitemap) if sitemap is not None else None
+        if lean is None:
+            return
+        (site_dir / HREFLANG_SITEMAP).write_text(sitemap, encoding="utf-8")
+        (site_dir / SITEMAP).write_text(lean, encoding="utf-8")
+        gz = site_dir / (SITEMAP + ".gz")
+        if gz.is_file():
+            gz.write_bytes(gzip_as(lean, gz.read_bytes(), str(gz)))
+        if config.site_url:
+            (site_dir / ROBOTS).write_text(robots_txt(read_text(site_dir / ROBOTS), config.site_url), encoding="utf-8")
