@@ -36,8 +36,9 @@ from helpcenter.static_server import serve_directory
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("HELPCENTER_CHROMIUM", "/usr/bin/chromium")
-OUR_SCRIPTS = ["assets/javascripts/search.js", "assets/javascripts/search-worker.js",
-               "assets/javascripts/search-analysis.js", "assets/javascripts/vendor/lunr.js"]
+OUR_SCRIPTS = ["assets/javascripts/search-start.js", "assets/javascripts/search.js",
+               "assets/javascripts/search-worker.js", "assets/javascripts/search-analysis.js",
+               "assets/javascripts/vendor/lunr.js"]
 ALL_LOCALES = ["en", "zh", "zh-TW", "ja", "ko", "ru", "es", "vi", "tr", "pt", "fr"]
 
 

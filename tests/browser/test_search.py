@@ -28,6 +28,20 @@ def test_a_locale_downloads_only_its_own_index(built_site, serve, page):
     assert search_files == ["zh/search/helpcenter_index.json"], requested
 
 
+def test_the_worker_started_while_the_page_loads_is_the_one_material_uses(built_site, serve, page):
+    base = serve(built_site)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url[len(base):]))
+    page.goto(base + "ja/")
+    started = page.evaluate("window.HelpcenterSearchStart")
+    config = page.evaluate("JSON.parse(document.getElementById('__config').textContent)")
+    assert started and config["search"] == started["worker"]
+    assert "ja%2Fsearch%2Fhelpcenter_index.json" in started["worker"]
+    assert type_query(page, "二段階認証")
+    assert page.evaluate("window.Worker.name") == "Worker"  # handed over, then the browser's own again
+    assert len([url for url in requested if url.startswith("assets/javascripts/search-worker.js")]) == 1, requested
+
+
 @pytest.mark.parametrize("query", ["2FA", "KYC", "withdrawal", "提币", "二段階認証", "memo"])
 def test_zh_shows_chinese_results_whenever_a_translation_exists(built_site, serve, page, query):
     zh = entries(built_site, "zh")

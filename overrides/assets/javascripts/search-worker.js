@@ -107,6 +107,7 @@ function load(url, promise) {
   return loading.then(function () {
     postMessage({ type: READY });
     if (lastQuery !== null) postMessage({ type: RESULT, data: search(lastQuery) });
+    else warmUp();
   }, function (error) {
     if (state.loading === loading) state.loading = null;
     console.warn(error);
@@ -218,6 +219,13 @@ function search(query) {
     if (completion) suggest.push(completion);
   }
   return { items: items, suggest: suggest };
+}
+
+// The first query runs lunr's and our query code cold, several times slower than the next ones: run one
+// while the reader has not typed yet (words of the last page's title), so the reader's query runs warm.
+function warmUp() {
+  var doc = state.docs && state.docs[state.docs.length - 1];
+  if (doc) search(String(doc[1]).split(/\s+/).slice(0, 2).join(" "));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // Points Material's search at the reader's locale. Loaded before Material's bundle (see
 // partials/hc-search-scripts.html), because the bundle reads its configuration once at start:
-// - the worker named in #__config becomes ours, told which locale's index to load;
+// - the worker named in #__config becomes ours, told which locale's index to load (search-start.js has
+//   usually started it while the page loaded);
 // - the bundle fetches the site-wide search/search_index.json only for a form named "search", so the
 //   name is removed: each locale's pages load only their own index.
 // After instant navigation into another locale, the worker is told to switch indexes, and `?h=` terms
@@ -11,17 +12,23 @@
   var script = document.currentScript;
   var config = document.getElementById("__config");
   if (!script || !config) return;
-  var channel = "hc-search-" + Math.random().toString(36).slice(2);
+  // search-start.js (in <head>) has usually started the worker already: name that one.
+  var start = window.HelpcenterSearchStart;
+  var channel = start ? start.channel : "hc-search-" + Math.random().toString(36).slice(2);
 
   function absolute(url) {
     return new URL(url, document.baseURI).href;
   }
 
   var settings = JSON.parse(config.textContent);
-  var worker = new URL(script.getAttribute("data-worker"), document.baseURI);
-  worker.searchParams.set("index", absolute(script.getAttribute("data-index")));
-  worker.searchParams.set("channel", channel);
-  settings.search = worker.href;
+  if (start) {
+    settings.search = start.worker;
+  } else {
+    var worker = new URL(script.getAttribute("data-worker"), document.baseURI);
+    worker.searchParams.set("index", absolute(script.getAttribute("data-index")));
+    worker.searchParams.set("channel", channel);
+    settings.search = worker.href;
+  }
   config.textContent = JSON.stringify(settings);
   var form = document.forms.namedItem("search");
   if (form) form.removeAttribute("name");
