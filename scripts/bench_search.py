@@ -101,7 +101,7 @@ def payload(site: Path, locale: str, ours: bool) -> dict:
     folder = site / ("" if locale == "en" else locale) / "search"
     if ours:
         index = next((folder / n for n in ("helpcenter_index.json", "helpcenter_docs.json") if (folder / n).exists()))
-        scripts = [site / s for s in OUR_SCRIPTS]
+        scripts = [site / s for s in OUR_SCRIPTS if (site / s).exists()]  # sites built before a script existed
     else:
         index = site / "search" / "search_index.json"  # static-i18n's merged index, for every locale
         scripts = sorted((site / "assets/javascripts/workers").glob("search.*.min.js"))

@@ -136,6 +136,11 @@ def test_browsers_get_a_lean_sitemap_and_search_engines_the_hreflang_one(built_s
     assert "https://help.quillfeather.example/zh/security/enable-2fa/" in lean
     robots = (built_site / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: https://help.quillfeather.example/sitemap-hreflang.xml" in robots.splitlines()
+    # As <link rel="alternate" hreflang> in <head>, Material would fetch and parse a sitemap for each.
+    for path in ("index.html", "zh/index.html", "zh/security/enable-2fa/index.html"):
+        head = [(tag, attrs) for tag, attrs in tags(built_site / path) if tag == "link"]
+        assert not [attrs for tag, attrs in head if attrs.get("rel") == "alternate" and "hreflang" in attrs], path
+        assert any(attrs.get("rel") == "canonical" for tag, attrs in head), path
 
 
 THIRD_PARTY_ATTRS = {("script", "src"), ("img", "src"), ("link", "href"), ("iframe", "src"), ("source", "src"),
