@@ -89,10 +89,10 @@ class Segmenter:
         os.makedirs(folder, exist_ok=True)
         path = self.cache_file(folder)
         with open(path + ".tmp", "w", encoding="utf-8") as handle:
-            # Only the runs this build used: text that was deleted or changed leaves the cache.
+            # Text that was deleted or changed leaves the cache, unless this build did not look at every run.
             used = self.__dict__.get("_used", set())
-            json.dump({run: words for run, words in self.__dict__["_cache"].items() if keep_unused or run in used}, handle,
-                      ensure_ascii=False, separators=(",", ":"))
+            kept = {run: words for run, words in self.__dict__["_cache"].items() if keep_unused or run in used}
+            json.dump(kept, handle, ensure_ascii=False, separators=(",", ":"))
         os.replace(path + ".tmp", path)
         self.__dict__["_dirty"] = False
 
