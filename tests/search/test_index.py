@@ -108,7 +108,7 @@ def test_word_list_builder_serializes_what_lunrs_builder_does(monkeypatch):
              page("c/", "Withdraw", "", "")]
     fields = [page_fields(p, "en", None, []) for p in pages]
     ours = build_lunr(fields, "en")
-    monkeypatch.setattr("helpcenter.search.index._word_list_builder", lunr_builder.Builder)
+    monkeypatch.setattr("helpcenter.search.index.WordListBuilder", lunr_builder.Builder)
     assert build_lunr(fields, "en") == ours
 
 

@@ -15,7 +15,13 @@ import json
 import os
 import re
 import statistics
+from collections import defaultdict
 from dataclasses import dataclass, field
+
+from lunr.builder import Builder, FieldRef
+from lunr.stemmer import stemmer
+from lunr.stop_word_filter import stop_word_filter
+from lunr.token import Token
 
 from .query import prefix_boost
 from .segmenters import Segmenter, SegmentationError
@@ -100,70 +106,57 @@ def query_config(locale: str, groups: list[SynonymGroup]) -> dict:
 
 def build_lunr(fields_per_page: list[dict[str, list[str]]], locale: str) -> dict:
     """lunr's serialized index of the pages (ref = position), without term positions (results need none)."""
-    from lunr.stemmer import stemmer
-    from lunr.stop_word_filter import stop_word_filter
-
-    builder = _word_list_builder()
+    builder = WordListBuilder()
     builder.ref("r")
     for name, boost in FIELDS.items():
         builder.field(name, boost=boost)
     if locale in STEMMED_LOCALES:
         builder.pipeline.add(stop_word_filter, stemmer)
         builder.search_pipeline.add(stemmer)
-    builder.metadata_whitelist = []
     for number, fields in enumerate(fields_per_page):
         builder.add({"r": str(number), **fields})
     return builder.build().serialize()
 
 
-def _word_list_builder():
-    """lunr's Builder for fields that arrive as lists of words. lunr's `add` gives every word a deep copy
-    of its metadata, which this index does not keep (no whitelist), and runs the pipeline on every word;
-    here each distinct word goes through the pipeline once (its functions, stop words and stemmer, look at
-    one word at a time), and no token set is made (only querying in Python needs one). Otherwise it is
-    lunr 0.8.0's Builder, so the serialized index is the same."""
-    from collections import defaultdict
+class WordListBuilder(Builder):
+    """lunr's Builder for fields that arrive as lists of words, keeping no metadata (lunr's `add` gives every
+    word a deep copy of it and runs the pipeline on every word). Here each distinct word goes through the
+    pipeline once (its functions, stop words and stemmer, look at one word at a time), and no token set is
+    made (only querying in Python needs one). Otherwise it is lunr 0.8.0's Builder, so the serialized index
+    is the same."""
 
-    from lunr.builder import Builder, FieldRef
-    from lunr.token import Token
+    def __init__(self):
+        super().__init__()
+        self._terms_by_word: dict[tuple[str, str], list[str]] = {}
 
-    class WordListBuilder(Builder):
-        def __init__(self):
-            super().__init__()
-            self._terms_by_word: dict[tuple[str, str], list[str]] = {}
+    def add(self, doc, attributes=None):
+        doc_ref = str(doc[self._ref])
+        self._documents[doc_ref] = attributes or {}
+        self.document_count += 1
+        for field_name in self._fields:
+            terms = [term for word in doc[field_name] for term in self._terms(word, field_name)]
+            field_ref = str(FieldRef(doc_ref, field_name))
+            field_terms = self.field_term_frequencies[field_ref] = defaultdict(int)
+            self.field_lengths[field_ref] = len(terms)
+            for term_key in terms:
+                field_terms[term_key] += 1
+                posting = self.inverted_index.get(term_key)
+                if posting is None:
+                    posting = self.inverted_index[term_key] = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                posting[field_name].setdefault(doc_ref, defaultdict(list))
 
-        def add(self, doc, attributes=None):
-            if self.metadata_whitelist:
-                return super().add(doc, attributes)
-            doc_ref = str(doc[self._ref])
-            self._documents[doc_ref] = attributes or {}
-            self.document_count += 1
-            for field_name in self._fields:
-                terms = [term for word in doc[field_name] for term in self._terms(word, field_name)]
-                field_ref = str(FieldRef(doc_ref, field_name))
-                field_terms = self.field_term_frequencies[field_ref] = defaultdict(int)
-                self.field_lengths[field_ref] = len(terms)
-                for term_key in terms:
-                    field_terms[term_key] += 1
-                    posting = self.inverted_index.get(term_key)
-                    if posting is None:
-                        posting = self.inverted_index[term_key] = {name: {} for name in self._fields}
-                        posting["_index"] = self.term_index
-                        self.term_index += 1
-                    posting[field_name].setdefault(doc_ref, defaultdict(list))
+    def _create_token_set(self):
+        self.token_set = None  # only querying in Python needs it; the index is serialized
 
-        def _create_token_set(self):
-            self.token_set = None  # only querying in Python needs it; the index is serialized
-
-        def _terms(self, word, field_name):
-            key = (word, field_name)
-            terms = self._terms_by_word.get(key)
-            if terms is None:
-                terms = self._terms_by_word[key] = [str(t) for t in self.pipeline.run([Token(word.lower(), {})],
-                                                                                    field_name)]
-            return terms
-
-    return WordListBuilder()
+    def _terms(self, word: str, field_name: str) -> list[str]:
+        key = (word, field_name)
+        terms = self._terms_by_word.get(key)
+        if terms is None:
+            tokens = self.pipeline.run([Token(word.lower(), {})], field_name)
+            terms = self._terms_by_word[key] = [str(t) for t in tokens]
+        return terms
 
 
 def compact(serialized: dict) -> dict:
