@@ -5,6 +5,12 @@ tests/adapters/test_static_i18n.py fails loudly when a new version changes what 
 
 from __future__ import annotations
 
+import copy
+import functools
+import logging
+import os
+import types
+
 PLUGIN_NAME = "i18n"
 
 
@@ -65,7 +71,6 @@ class _InstantSwitcherFilter:
 
 
 def silence_instant_navigation_warning() -> None:
-    import logging
     logger = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
     if not any(isinstance(f, _InstantSwitcherFilter) for f in logger.filters):
         logger.addFilter(_InstantSwitcherFilter())
@@ -120,9 +125,6 @@ def find_alternates_once(config) -> None:
     and the sitemap) by creating a File for every locale x page x candidate just to read the candidate's
     locale: quadratic in locales, and most of a many-locale build's file handling. Make the same choice
     reading each candidate's locale once, and create Files only for the alternates chosen."""
-    import functools
-    import types
-
     from mkdocs_static_i18n import folder, reconfigure
 
     plugin = i18n_plugin(config)
@@ -144,9 +146,6 @@ _ALTERNATES: dict[tuple, object] = {}
 
 def _reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, mkdocs_config, create_i18n_file):
     # The choice static-i18n 1.3.1 makes in I18n.reconfigure_files_alternates, in the same order.
-    import copy
-    import os
-
     setting = (self.default_language, tuple(self.all_languages), mkdocs_config.docs_dir,
                mkdocs_config.use_directory_urls)
 
