@@ -18,6 +18,9 @@ Z_95 = 1.959964  # two-sided 95% normal quantile
 RECENT_COMMENTS = 5
 
 
+# Columns of the table of articles that need attention, in the Markdown and the HTML report.
+_ARTICLE_COLUMNS = ("col_article", "col_locale", "col_votes", "col_helpful", "col_score", "col_reasons")
+
 def wilson_lower_bound(successes: int, trials: int, z: float = Z_95) -> float:
     """Lower end of the Wilson score interval: a share that a handful of votes cannot push to the top."""
     if trials <= 0:
@@ -186,8 +189,7 @@ def render_markdown(report: Report, strings: dict, base_url: str = "/") -> str:
     if report.folded:
         out += [_s(strings, "feedback.report.folded", count=report.folded), ""]
     out += [f"## {_s(strings, 'feedback.report.attention')}", "", _s(strings, "feedback.report.attention_note"), ""]
-    head = ["col_article", "col_locale", "col_votes", "col_helpful", "col_score", "col_reasons"]
-    out.append("| " + " | ".join(_s(strings, f"feedback.report.{h}") for h in head) + " |")
+    out.append("| " + " | ".join(_s(strings, f"feedback.report.{h}") for h in _ARTICLE_COLUMNS) + " |")
     out.append("| --- | --- | ---: | ---: | ---: | --- |")
     for entry in report.articles:
         label = _md(_article_label(entry))
@@ -319,7 +321,7 @@ def render_html(report: Report, strings: dict, locale: str = "en", base_url: str
         parts.append(f"<figure>{_attention_chart(report, strings)}</figure>")
     numeric = ("col_votes", "col_helpful", "col_score")
     head = "".join(("<th class=\"n\">" if h in numeric else "<th>") + e(_s(strings, "feedback.report." + h)) + "</th>"
-                   for h in ("col_article", "col_locale", "col_votes", "col_helpful", "col_score", "col_reasons"))
+                   for h in _ARTICLE_COLUMNS)
     rows = []
     for entry in report.articles:
         label = e(_article_label(entry))
