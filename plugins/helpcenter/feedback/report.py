@@ -16,10 +16,9 @@ from pathlib import Path
 
 Z_95 = 1.959964  # two-sided 95% normal quantile
 RECENT_COMMENTS = 5
-
-
 # Columns of the table of articles that need attention, in the Markdown and the HTML report.
 _ARTICLE_COLUMNS = ("col_article", "col_locale", "col_votes", "col_helpful", "col_score", "col_reasons")
+
 
 def wilson_lower_bound(successes: int, trials: int, z: float = Z_95) -> float:
     """Lower end of the Wilson score interval: a share that a handful of votes cannot push to the top."""
