@@ -127,13 +127,24 @@ def test_sitemap_has_hreflang_alternates(built_site):
         assert href == "https://help.quillfeather.example/" + HC.url(HC.article(article.id, locale), locale)
 
 
-def test_browsers_get_a_lean_sitemap_and_search_engines_the_hreflang_one(built_site):
-    # Material's instant navigation parses sitemap.xml at every page load and reads only <loc>.
-    lean = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+def test_browsers_get_a_small_sitemap_per_locale_and_search_engines_the_hreflang_one(built_site):
+    # Material's instant navigation parses <base>sitemap.xml at every page load and reads only <loc>;
+    # each locale's pages point `base` at their locale's root (assets/javascripts/search.js).
     full = (built_site / "sitemap-hreflang.xml").read_text(encoding="utf-8")
-    assert "hreflang" not in lean and "<lastmod>" not in lean
-    assert re.findall(r"<loc>([^<]+)</loc>", lean) == re.findall(r"<loc>([^<]+)</loc>", full)
-    assert "https://help.quillfeather.example/zh/security/enable-2fa/" in lean
+    everywhere = re.findall(r"<loc>([^<]+)</loc>", full)
+    listed = []
+    for locale in PROJECT.locales:
+        folder = "" if locale == PROJECT.default_locale else f"{locale}/"
+        lean = (built_site / folder / "sitemap.xml").read_text(encoding="utf-8")
+        assert "hreflang" not in lean and "<lastmod>" not in lean
+        locations = re.findall(r"<loc>([^<]+)</loc>", lean)
+        root = f"https://help.quillfeather.example/{folder}"
+        assert locations and all(loc.startswith(root) for loc in locations), locale
+        listed += locations
+    assert sorted(listed) == sorted(everywhere)
+    zh = (built_site / "zh" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://help.quillfeather.example/zh/security/enable-2fa/</loc>" in zh
+    assert "zh-TW/" not in zh
     robots = (built_site / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: https://help.quillfeather.example/sitemap-hreflang.xml" in robots.splitlines()
     # As <link rel="alternate" hreflang> in <head>, Material would fetch and parse a sitemap for each.

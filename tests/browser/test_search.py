@@ -1,5 +1,5 @@
-"""Search on the built site in Chromium: each locale searches only itself, the home page's search box uses the
-same engine, and instant navigation into another locale switches the index."""
+"""Search on the built site in Chromium: each locale searches only itself (its index, its sitemap), the home
+page's search box uses the same engine, and the language selector leads to the other locale's index."""
 
 from __future__ import annotations
 
@@ -24,8 +24,13 @@ def test_a_locale_downloads_only_its_own_index(built_site, serve, page):
     page.on("request", lambda request: requested.append(request.url[len(base):]))
     page.goto(base + "zh/")
     type_query(page, "提币")
-    search_files = [url for url in requested if "search" in url and url.endswith(".json")]
+    search_files = [url for url in requested if "search" in url and url.split("?")[0].endswith(".json")]
     assert search_files == ["zh/search/helpcenter_index.json"], requested
+    # Material's instant navigation reads the sitemap under its base: the locale's root, not the site's.
+    assert page.evaluate("new URL(JSON.parse(document.getElementById('__config').textContent).base, location.href).href") \
+        == base + "zh/"
+    page.wait_for_function("performance.getEntriesByType('resource').some(r => r.name.endsWith('sitemap.xml'))")
+    assert [url for url in requested if url.endswith("sitemap.xml")] == ["zh/sitemap.xml"], requested
 
 
 def test_the_worker_started_while_the_page_loads_is_the_one_material_uses(built_site, serve, page):
@@ -72,7 +77,7 @@ def test_fallback_results_appear_only_for_untranslated_articles(built_site, serv
     assert seen_fallback and seen_translation
     # Every article is in the ja index once: its translation, or the English page where none exists.
     index = json.loads((built_site / "ja" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    pages = {d["location"].split("#")[0] for d in index["docs"]}
+    pages = {"ja/" + d["location"].split("#")[0] for d in index["docs"]}  # relative to the locale's root
     assert pages == set(ja)
 
 
@@ -93,7 +98,7 @@ def test_the_home_search_box_opens_results_of_the_same_engine(built_site, serve,
     assert "提币" in page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
 
 
-def test_instant_navigation_into_another_locale_switches_the_index(built_site, serve, page):
+def test_the_language_selector_leads_to_the_other_locales_index(built_site, serve, page):
     base = serve(built_site)
     page.goto(base + "security/enable-2fa/")
     assert site_path(type_query(page, "2fa")[0]) == "security/enable-2fa/"

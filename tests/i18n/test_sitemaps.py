@@ -1,8 +1,8 @@
-"""The lean sitemap for browsers and robots.txt naming the hreflang sitemap for search engines."""
+"""A small sitemap per locale for browsers, and robots.txt naming the hreflang sitemap for search engines."""
 
 from __future__ import annotations
 
-from helpcenter.i18n.sitemaps import HREFLANG_SITEMAP, lean_sitemap, robots_txt
+from helpcenter.i18n.sitemaps import HREFLANG_SITEMAP, locale_sitemaps, robots_txt
 
 I18N_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
@@ -21,19 +21,34 @@ I18N_SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_lean_sitemap_keeps_every_location_and_nothing_else():
-    lean = lean_sitemap(I18N_SITEMAP)
-    assert lean == (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        "<url><loc>https://help.example.com/</loc></url>\n"
-        "<url><loc>https://help.example.com/zh/security/enable-2fa/?a=1&amp;b=2</loc></url>\n"
-        "</urlset>\n")
+def lean(*locations: str) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "".join(f"<url><loc>{loc}</loc></url>\n" for loc in locations) + "</urlset>\n")
+
+
+def test_each_locale_gets_its_own_addresses_and_nothing_else():
+    sitemaps = locale_sitemaps(I18N_SITEMAP, "https://help.example.com", ["en", "zh", "zh-TW"], "en")
+    assert sitemaps == {
+        "sitemap.xml": lean("https://help.example.com/"),
+        "zh/sitemap.xml": lean("https://help.example.com/zh/security/enable-2fa/?a=1&amp;b=2"),
+        "zh-TW/sitemap.xml": lean(),
+    }
+
+
+def test_addresses_under_no_locale_folder_belong_to_the_default_locale():
+    sitemap = I18N_SITEMAP.replace("https://help.example.com/", "https://example.com/help/")
+    sitemap = sitemap.replace("<loc>https://example.com/help/</loc>", "<loc>https://example.com/help/zhong/x/</loc>")
+    sitemaps = locale_sitemaps(sitemap, "https://example.com/help/", ["en", "zh"], "en")
+    assert sitemaps["sitemap.xml"] == lean("https://example.com/help/zhong/x/")
+    assert sitemaps["zh/sitemap.xml"] == lean("https://example.com/help/zh/security/enable-2fa/?a=1&amp;b=2")
 
 
 def test_a_sitemap_without_alternates_is_left_alone():
-    assert lean_sitemap(lean_sitemap(I18N_SITEMAP)) is None
-    assert lean_sitemap('<sitemapindex><sitemap><loc>x</loc></sitemap></sitemapindex>') is None
+    sitemaps = locale_sitemaps(I18N_SITEMAP, "https://help.example.com/", ["en", "zh"], "en")
+    assert locale_sitemaps(sitemaps["sitemap.xml"], "https://help.example.com/", ["en", "zh"], "en") is None
+    assert locale_sitemaps("<sitemapindex><sitemap><loc>x</loc></sitemap></sitemapindex>",
+                           "https://help.example.com/", ["en"], "en") is None
 
 
 def test_robots_txt_names_the_hreflang_sitemap():

@@ -10,10 +10,8 @@
   var script = document.currentScript;
   if (!script || typeof Worker === "undefined" || window.HelpcenterSearchStart) return;
 
-  var channel = "hc-search-" + Math.random().toString(36).slice(2);
   var url = new URL(script.getAttribute("data-worker"), document.baseURI);
   url.searchParams.set("index", new URL(script.getAttribute("data-index"), document.baseURI).href);
-  url.searchParams.set("channel", channel);
 
   var NativeWorker = window.Worker;
   var worker, handedOver = false;
@@ -50,5 +48,5 @@
   HandOver.prototype = NativeWorker.prototype;
   window.Worker = HandOver;
 
-  window.HelpcenterSearchStart = { worker: url.href, channel: channel };
+  window.HelpcenterSearchStart = { worker: url.href };
 })();

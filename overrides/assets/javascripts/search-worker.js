@@ -12,11 +12,11 @@ var MAX_SECTIONS = 3;
 var BOOST = { word: 1, part: 0.3, prefix: 0.3, synonym: 1, alternative: 0.6 }; // as in plugins/helpcenter/search/query.py
 
 var params = new URL(self.location.href).searchParams;
-var state = { url: null, index: null, docs: null, config: null, lexicon: null, loading: null };
+var state = { index: null, docs: null, config: null, lexicon: null, loading: null };
 var lastQuery = null;
 
 // Start downloading the index before the scripts are parsed: both take time, so overlap them.
-var firstLoad = fetchIndex(params.get("index"));
+var download = fetchIndex(params.get("index"));
 importScripts("vendor/lunr.js", "search-analysis.js");
 var A = HelpcenterSearchAnalysis;
 
@@ -90,26 +90,23 @@ function buildIndex(data) {
   });
 }
 
-function install(url, data) {
+function install(data) {
   var loaded = data.index ? loadIndex(data.index) : null;
   var index = loaded ? loaded.index : buildIndex(data);
   var terms = loaded ? loaded.terms : Object.keys(index.invertedIndex);
   var lexicon = data.query.segment ? A.queryLexicon(terms, data.query.synonyms) : new Set();
-  state = { url: url, index: index, docs: data.docs, config: data.query, lexicon: lexicon, loading: null };
+  state = { index: index, docs: data.docs, config: data.query, lexicon: lexicon, loading: null };
 }
 
-function load(url, promise) {
-  var loading = (promise || fetchIndex(url)).then(function (data) {
-    if (state.loading === loading) install(url, data);
-  });
+function load(download) {
+  var loading = download.then(install);
   state.loading = loading;
-  state.loadingUrl = url;
   return loading.then(function () {
     postMessage({ type: READY });
     if (lastQuery !== null) postMessage({ type: RESULT, data: search(lastQuery) });
     else warmUp();
   }, function (error) {
-    if (state.loading === loading) state.loading = null;
+    state.loading = null;
     console.warn(error);
   });
 }
@@ -242,12 +239,4 @@ addEventListener("message", function (event) {
   }
 });
 
-// search.js tells this tab's worker when instant navigation moved the reader to another locale.
-if (params.get("channel") && typeof BroadcastChannel !== "undefined") {
-  new BroadcastChannel(params.get("channel")).onmessage = function (event) {
-    var url = event.data && event.data.index;
-    if (url && url !== state.url && !(state.loading && url === state.loadingUrl)) load(url);
-  };
-}
-
-load(params.get("index"), firstLoad);
+load(download);

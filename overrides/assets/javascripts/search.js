@@ -2,50 +2,35 @@
 // partials/hc-search-scripts.html), because the bundle reads its configuration once at start:
 // - the worker named in #__config becomes ours, told which locale's index to load (search-start.js has
 //   usually started it while the page loaded);
+// - `base` in #__config becomes the locale's root: Material reads `<base>sitemap.xml` for instant
+//   navigation (each locale has its own, see plugins/helpcenter/i18n/sitemaps.py) and resolves result
+//   locations against it (the locale's index lists them relative to its root);
 // - the bundle fetches the site-wide search/search_index.json only for a form named "search", so the
 //   name is removed: each locale's pages load only their own index.
-// After instant navigation into another locale, the worker is told to switch indexes, and `?h=` terms
-// of a search result are marked on the page it opens (Material's highlighter needs the site-wide index).
+// `?h=` terms of a search result are marked on the page it opens (Material's highlighter needs the
+// site-wide index).
 (function () {
   "use strict";
 
   var script = document.currentScript;
   var config = document.getElementById("__config");
   if (!script || !config) return;
-  // search-start.js (in <head>) has usually started the worker already: name that one.
-  var start = window.HelpcenterSearchStart;
-  var channel = start ? start.channel : "hc-search-" + Math.random().toString(36).slice(2);
-
-  function absolute(url) {
-    return new URL(url, document.baseURI).href;
-  }
 
   var settings = JSON.parse(config.textContent);
+  // search-start.js (in <head>) has usually started the worker already: name that one.
+  var start = window.HelpcenterSearchStart;
   if (start) {
     settings.search = start.worker;
   } else {
     var worker = new URL(script.getAttribute("data-worker"), document.baseURI);
-    worker.searchParams.set("index", absolute(script.getAttribute("data-index")));
-    worker.searchParams.set("channel", channel);
+    worker.searchParams.set("index", new URL(script.getAttribute("data-index"), document.baseURI).href);
     settings.search = worker.href;
   }
+  var localeRoot = script.getAttribute("data-locale-root");
+  if (localeRoot) settings.base = localeRoot;
   config.textContent = JSON.stringify(settings);
   var form = document.forms.namedItem("search");
   if (form) form.removeAttribute("name");
-
-  var defaultLocale = script.getAttribute("data-default-locale");
-  var file = script.getAttribute("data-file");
-  var broadcast = typeof BroadcastChannel !== "undefined" ? new BroadcastChannel(channel) : null;
-
-  // The index of the page now shown (it changes locale when instant navigation crosses languages).
-  function switchLocale() {
-    var page = document.getElementById("hc-page");
-    if (!page || !broadcast) return;
-    var locale = page.getAttribute("data-locale");
-    var prefix = locale === defaultLocale ? "" : locale + "/";
-    var base = new URL(page.getAttribute("data-base") || ".", location.href);
-    broadcast.postMessage({ index: new URL(prefix + file, base).href });
-  }
 
   function markTerms() {
     var terms = (new URL(location.href).searchParams.get("h") || "").split(/\s+/).filter(Boolean);
@@ -81,10 +66,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     if (window.document$) {
-      window.document$.subscribe(function () {
-        switchLocale();
-        markTerms();
-      });
+      window.document$.subscribe(markTerms);
     }
   });
 })();

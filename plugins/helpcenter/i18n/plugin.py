@@ -1,5 +1,5 @@
 """MkDocs wiring of translation state: report problems once per build and add the team's status page; and
-of the sitemaps (a lean one for browsers, the hreflang one for search engines, see sitemaps.py).
+of the sitemaps (a small one per locale for browsers, the hreflang one for search engines, see sitemaps.py).
 
 The state itself is computed once per build with the article model (helpcenter.articles.views.collect_build_data
 calls helpcenter.i18n.translation); this plugin only passes it on.
@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 from ..adapters import static_i18n
 from ..build.outputs import gzip_as, read_text
 from .config import I18nConfig
-from .sitemaps import HREFLANG_SITEMAP, ROBOTS, SITEMAP, lean_sitemap, robots_txt
+from .sitemaps import HREFLANG_SITEMAP, ROBOTS, SITEMAP, locale_sitemaps, robots_txt
 from .status_page import status_page_markdown
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.i18n")
@@ -54,13 +54,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return
         site_dir = Path(config.site_dir)
         sitemap = read_text(site_dir / SITEMAP)
-        lean = lean_sitemap(sitemap) if sitemap is not None else None
-        if lean is None:
+        sitemaps = sitemap and locale_sitemaps(sitemap, config.site_url or "", static_i18n.locales(config),
+                                               static_i18n.default_locale(config))
+        if not sitemaps:
             return
         (site_dir / HREFLANG_SITEMAP).write_text(sitemap, encoding="utf-8")
-        (site_dir / SITEMAP).write_text(lean, encoding="utf-8")
+        for path, text in sitemaps.items():
+            (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
+            (site_dir / path).write_text(text, encoding="utf-8")
         gz = site_dir / (SITEMAP + ".gz")
         if gz.is_file():
-            gz.write_bytes(gzip_as(lean, gz.read_bytes(), str(gz)))
+            gz.write_bytes(gzip_as(sitemaps[SITEMAP], gz.read_bytes(), str(gz)))
         if config.site_url:
             (site_dir / ROBOTS).write_text(robots_txt(read_text(site_dir / ROBOTS), config.site_url), encoding="utf-8")

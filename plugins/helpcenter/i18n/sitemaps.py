@@ -1,15 +1,18 @@
-"""Two sitemaps: a lean one for readers' browsers and one with hreflang alternates for search engines.
+"""Sitemaps: a small one per locale for readers' browsers, one with hreflang alternates for search engines.
 
 static-i18n writes `sitemap.xml` with an `<xhtml:link rel="alternate" hreflang=…>` for every locale in every
 `<url>`: with 11 locales that is 12 lines per page (17 MB for 1,000 articles per locale). Material's instant
-navigation downloads `sitemap.xml` and parses it on the main thread at every page load, twice (once to know
-which links it may load itself, once for its alternate-language links), and reads only the `<loc>` of each
-`<url>` (its `extract()` keeps the alternates, but only versioned sites read them). The parse blocked the
-page for seconds, search results included.
+navigation downloads the sitemap under its `base` and parses it on the main thread at every page load, and
+reads only the `<loc>` of each `<url>`: a link it finds there is loaded in place, any other link is followed
+as usual. With the site's root as every locale's `base`, each page load parsed every locale's addresses
+(11,000 at 1,000 articles × 11 locales), which held up the reader's first search results.
 
 So the build leaves:
-- `sitemap.xml`: every page's `<loc>` and nothing else, what Material reads;
-- `sitemap-hreflang.xml`: static-i18n's sitemap as it was (lastmod, alternates), for search engines;
+- `sitemap.xml` (the default locale) and `<locale>/sitemap.xml`: each locale's addresses and nothing else.
+  Each locale's pages point Material's `base` at their locale's root (search.js), so they read their own;
+  a link into another locale is followed as a normal page load, which the change of language needs anyway;
+- `sitemap-hreflang.xml`: static-i18n's sitemap as it was (every page, lastmod, alternates), for search
+  engines;
 - `robots.txt`: names `sitemap-hreflang.xml` (a `robots.txt` written by hand keeps its lines).
 """
 
@@ -26,12 +29,24 @@ _URLSET_OPEN = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
 _LOC = re.compile(r"<url>\s*<loc>([^<]*)</loc>")
 
 
-def lean_sitemap(sitemap: str) -> str | None:
-    """The sitemap with each `<url>` reduced to its `<loc>`; None when it is not a `<urlset>` (e.g. already
-    a sitemap index, or lean: then there is nothing to do)."""
+def locale_sitemaps(sitemap: str, site_url: str, locales: list[str], default: str) -> dict[str, str] | None:
+    """{site-relative path: lean sitemap} for each locale, from static-i18n's sitemap: `sitemap.xml` holds
+    the addresses under no other locale's folder, `zh/sitemap.xml` those under `zh/`. None when the sitemap
+    has no alternates (a single-locale site, or sitemaps this function already wrote)."""
     if "<urlset" not in sitemap or "hreflang=" not in sitemap:
         return None
-    locations = _LOC.findall(sitemap)
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    folders = {f"{root}{locale}/": locale for locale in locales if locale != default}
+    addresses: dict[str, list[str]] = {locale: [] for locale in locales}
+    addresses.setdefault(default, [])
+    for loc in _LOC.findall(sitemap):
+        folder = loc[:loc.find("/", len(root)) + 1] if loc.startswith(root) else ""
+        addresses[folders.get(folder, default)].append(loc)
+    return {(SITEMAP if locale == default else f"{locale}/{SITEMAP}"): _urlset(locs)
+            for locale, locs in addresses.items()}
+
+
+def _urlset(locations: list[str]) -> str:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', _URLSET_OPEN]
     lines += [f"<url><loc>{loc}</loc></url>" for loc in locations]
     lines.append("</urlset>")

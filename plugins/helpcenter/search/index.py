@@ -47,7 +47,7 @@ class Section:
 
 @dataclass
 class SearchPage:
-    location: str  # site-relative URL, e.g. "zh/security/enable-2fa/"
+    location: str  # relative to the locale's root (Material's `base` on its pages), e.g. "security/enable-2fa/"
     title: str
     description: str
     tags: list[str]

@@ -104,8 +104,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def _template_data(self, config) -> dict:
         locale = static_i18n.current_locale(config)
         name = INDEX_FILE if self.config.prebuilt_index else DOCS_FILE
-        return {"locale": locale, "default_locale": static_i18n.default_locale(config),
-                "index": f"{_locale_prefix(locale, config)}search/{name}", "file": f"search/{name}"}
+        root = _locale_prefix(locale, config)
+        return {"locale": locale, "root": root, "index": f"{root}search/{name}"}
 
     def _search_page(self, page, config) -> SearchPage | None:
         plugin = config.plugins.get(ARTICLES_PLUGIN)
@@ -120,7 +120,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return None  # home, category and team pages: readers search for articles
         sections = [Section(anchor, title, text)
                     for anchor, title, text in material_search.html_sections(page.content or "")]
-        return SearchPage(location=page.url, title=article.title, description=article.description,
+        root = _locale_prefix(static_i18n.current_locale(config), config)
+        location = page.url[len(root):] if page.url.startswith(root) else page.url
+        return SearchPage(location=location, title=article.title, description=article.description,
                           tags=list(article.tags), sections=sections, article_id=article.id)
 
 
