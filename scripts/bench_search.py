@@ -114,12 +114,13 @@ def payload(site: Path, locale: str, ours: bool) -> dict:
 def sample_queries(site: Path, locale: str, ours: bool, count: int = 12) -> list[str]:
     """Words from the locale's own titles, as a reader would type them."""
     folder = site / ("" if locale == "en" else locale) / "search"
-    path = folder / "search_index.json" if (folder / "search_index.json").exists() else site / "search/search_index.json"
+    own = (folder / "search_index.json").exists()  # the locale's own index lists locations relative to its root
+    path = folder / "search_index.json" if own else site / "search/search_index.json"
     docs = json.loads(path.read_text(encoding="utf-8"))["docs"]
     prefix = "" if locale == "en" else f"{locale}/"
     titles = [d["title"].replace("\u200b", "") for d in docs
-              if "#" not in d["location"] and d["location"].startswith(prefix)
-              and (locale != "en" or not re.match(r"[a-z]{2}(-[A-Z]{2})?/", d["location"]))]
+              if "#" not in d["location"] and (own or d["location"].startswith(prefix))
+              and (own or locale != "en" or not re.match(r"[a-z]{2}(-[A-Z]{2})?/", d["location"]))]
     queries = []
     for title in titles[:: max(1, len(titles) // count)][:count]:
         if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", title):
