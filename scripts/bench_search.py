@@ -12,6 +12,7 @@ in the browser, and optionally (--baseline) with plain Material + static-i18n.
 
     .venv/bin/python scripts/bench_search.py                      # our corpus only
     .venv/bin/python scripts/bench_search.py --articles 1000 --locales 11 --baseline
+    .venv/bin/python scripts/bench_search.py --page-floor --runs 15  # the page's own start, without search
 """
 
 from __future__ import annotations
@@ -223,6 +224,36 @@ def _line(row: dict) -> str:
             f"{row['query_ms_median']:.1f} / {row['query_ms_p95']:.1f} |")
 
 
+# -- what the page costs before anyone can type -----------------------------------------------------------
+
+_BUNDLE = re.compile(r'<script src="assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+
+
+def page_floor(browser, site: Path, runs: int) -> list[tuple[str, list[float]]]:
+    """DOMContentLoaded of the home page as built, of the same page without Material's bundle, and of a blank
+    page, in cold loads taken in turn (so load on the machine affects all three alike)."""
+    work = Path(tempfile.mkdtemp(prefix="bench-floor-"))
+    shutil.copytree(site, work / "site")
+    home = (work / "site" / "index.html").read_text(encoding="utf-8")
+    if not _BUNDLE.search(home):
+        raise SystemExit("the home page does not load Material's bundle the way this script expects")
+    (work / "site" / "without-material-js.html").write_text(_BUNDLE.sub("", home), encoding="utf-8")
+    (work / "site" / "blank.html").write_text("<!doctype html><title>blank</title><p>blank</p>", encoding="utf-8")
+    base = serve(work / "site")
+    pages = [("home page as built", ""), ("home page without Material's bundle", "without-material-js.html"),
+             ("blank page", "blank.html")]
+    times: dict[str, list[float]] = {name: [] for name, _ in pages}
+    for _ in range(runs):
+        for name, path in pages:
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(base + path, wait_until="load")
+            times[name].append(page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"))
+            context.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return list(times.items())
+
+
 HEADER = ("| site | locale | first result (ms) | page interactive (ms) | index KiB raw / gzip | "
           "search scripts KiB raw / gzip | query ms median / p95 |\n|---|---|---|---|---|---|---|")
 
@@ -240,10 +271,15 @@ def main(argv=None) -> int:
     parser.add_argument("--reuse", action="store_true", help="measure sites already built under --keep again")
     parser.add_argument("--keep", type=Path, help="keep corpora and sites here (default: a temporary folder)")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
+    parser.add_argument("--page-floor", action="store_true",
+                        help="instead: DOMContentLoaded of our home page with and without Material's bundle, and of a "
+                             "blank page (what any search waits for before the reader can type)")
     args = parser.parse_args(argv)
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     work.mkdir(parents=True, exist_ok=True)
+    if args.page_floor:
+        return measure_page_floor(args.site or work / "ours-corpus", args.runs, build_site=args.site is None)
     measured = [loc for loc in args.measure.split(",") if loc]
     plan: list[tuple[str, Path, list[str], bool]] = []
     if not args.skip_ours:
@@ -289,6 +325,21 @@ def main(argv=None) -> int:
         browser.close()
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+    return 0
+
+
+def measure_page_floor(site: Path, runs: int, build_site: bool) -> int:
+    if build_site:
+        print(f"built our corpus in {build(None, ROOT, site, 'corpus'):.0f} s")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        rows = page_floor(browser, site, runs)
+        browser.close()
+    print(f"| page | DOMContentLoaded ms, median of {runs} | fastest – slowest |\n|---|---:|---|")
+    for name, times in rows:
+        print(f"| {name} | {statistics.median(times):,.0f} | {min(times):,.0f} – {max(times):,.0f} |")
     return 0
 
 
