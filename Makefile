@@ -18,8 +18,10 @@ install: $(STAMP)
 build: install
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
+# Locales `make serve` builds besides the default one: LOCALES=zh,ja or LOCALES=all (slower rebuilds).
+LOCALES ?= en
 serve: install
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --livereload
+	NO_MKDOCS_2_WARNING=1 HELPCENTER_SERVE_LOCALES=$(LOCALES) $(BIN)/mkdocs serve --livereload
 
 chromium:
 	@sh scripts/ensure_chromium.sh

@@ -56,11 +56,14 @@ def test_parallel_locale_builds_write_the_same_site(tmp_path):
     assert sorted(ours) == sorted(theirs)
     different = [name for name in ours if ours[name] != theirs[name]]
     assert different == []
-    # Every locale's pages and per-locale outputs are in the site, and the sitemap lists every locale.
-    sitemap = gzip.decompress(ours["sitemap.xml.gz"]).decode()
+    # Every locale's pages and per-locale outputs are in the site, and the sitemap stitched together from the
+    # workers' (sitemap-hreflang.xml) lists every locale.
+    sitemap = ours["sitemap-hreflang.xml"].decode()
+    assert gzip.decompress(ours["sitemap.xml.gz"]).decode() == ours["sitemap.xml"].decode()
     for locale in locales[1:]:
         assert f"{locale}/index.html" in ours and f"{locale}/404.html" in ours
         assert f"/{locale}/getting-started/" in sitemap
+        assert f"/{locale}/getting-started/" in ours[f"{locale}/sitemap.xml"].decode()
     assert not list(tmp_path.glob(".parallel-*")), "worker folders are left behind"
 
 

@@ -22,7 +22,8 @@ from .workers import WorkerFailed, WorkerPool
 log = logging.getLogger("mkdocs.plugins.helpcenter.build")
 
 PLUGIN_NAME = "helpcenter-build"
-# `mkdocs serve` builds only these locales (comma-separated) and the default one, for quick rebuilds.
+# `mkdocs serve` builds only these locales (comma-separated) and the default one, for quick rebuilds;
+# "all" (or no value) builds every locale. `make serve` sets it from LOCALES (default: the default locale).
 SERVE_LOCALES = "HELPCENTER_SERVE_LOCALES"
 
 
@@ -49,10 +50,16 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         if not self.config.enabled:
             return config
         if not static_i18n.is_building_other_locales(config):  # a new build starts with the default locale
-            if self.command == "serve" and os.environ.get(SERVE_LOCALES):
-                wanted = {code.strip() for code in os.environ[SERVE_LOCALES].split(",") if code.strip()}
+            wanted = {code.strip() for code in os.environ.get(SERVE_LOCALES, "").split(",") if code.strip()}
+            if self.command == "serve" and wanted and wanted != {"all"}:
+                unknown = wanted - set(static_i18n.all_locales(config))
+                if unknown:
+                    raise PluginError(f"{SERVE_LOCALES}={os.environ[SERVE_LOCALES]}: no locale "
+                                      f"{', '.join(sorted(unknown))} in mkdocs.yml. Fix: use some of "
+                                      f"{', '.join(static_i18n.all_locales(config))}, or 'all'")
                 built = mkdocs_build.build_only_locales(config, wanted)
-                log.info(f"{SERVE_LOCALES}: serving only {', '.join(built)}")
+                log.info(f"Serving only {', '.join(built)} ({SERVE_LOCALES}); "
+                         f"`make serve LOCALES=all` builds every locale")
             if self.command == "serve":
                 # Rebuilds after an edit reuse what did not change: templates (checked against their
                 # source) and renders (checked against their Markdown, settings and link targets).

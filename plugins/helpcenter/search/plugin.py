@@ -32,6 +32,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.pages: list[SearchPage] = []
         self.synonyms: dict[str, list[list[str]]] = {}
         self._fields_cache: dict | None = None  # under `mkdocs serve`: pages' index words, kept between rebuilds
+        # Page HTML -> its sections: the default locale's, for the fallback pages of the other locales (the
+        # same HTML), and under `mkdocs serve` every page's, for the next rebuild (the previous build's kept
+        # until this one is done).
+        self._sections: dict[str, list[Section]] = {}
+        self._sections_before: dict[str, list[Section]] = {}
 
     def on_startup(self, *, command, dirty):
         """`mkdocs serve` keeps this instance between rebuilds; rebuilds reuse the index words of unchanged pages."""
@@ -41,6 +46,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        if not static_i18n.is_building_other_locales(config):  # a new build starts with the default locale
+            self._sections_before = self._sections if self._fields_cache is not None else {}
+            self._sections = {}
         static_i18n.stop_search_index_merging(config)
         material_search.show_search_box(config, self)
         path = self._synonyms_path(config)
@@ -118,12 +126,23 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                                   static_i18n.file_locale(page.file) or static_i18n.current_locale(config))
         if article is None:
             return None  # home, category and team pages: readers search for articles
-        sections = [Section(anchor, title, text)
-                    for anchor, title, text in material_search.html_sections(page.content or "")]
+        sections = self._page_sections(page.content or "", config)
         root = _locale_prefix(static_i18n.current_locale(config), config)
         location = page.url[len(root):] if page.url.startswith(root) else page.url
         return SearchPage(location=location, title=article.title, description=article.description,
                           tags=list(article.tags), sections=sections, article_id=article.id)
+
+
+    def _page_sections(self, html: str, config) -> list[Section]:
+        sections = self._sections.get(html)
+        if sections is None:
+            sections = self._sections_before.get(html)
+            if sections is None:
+                sections = [Section(*section) for section in material_search.html_sections(html)]
+            serving = self._fields_cache is not None
+            if serving or static_i18n.current_locale(config) == static_i18n.default_locale(config):
+                self._sections[html] = sections
+        return list(sections)
 
 
 def _locale_prefix(locale: str, config) -> str:
