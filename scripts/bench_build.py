@@ -460,7 +460,7 @@ def serve_rebuild(config_file: Path, article: Path, extra: tuple[str, ...], time
         raise SystemExit(f"mkdocs serve: no '{text}' within {timeout:.0f} s")
 
     try:
-        first = wait_for("Serving on", time.perf_counter())
+        first = wait_for("Serving on http", time.perf_counter())
         time.sleep(1)
         article.write_text(original + "\nOne more sentence for the rebuild.\n", encoding="utf-8")
         rebuild = wait_for("Reloading browsers", time.perf_counter())

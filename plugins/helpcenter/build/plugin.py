@@ -58,7 +58,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
                                       f"{', '.join(sorted(unknown))} in mkdocs.yml. Fix: use some of "
                                       f"{', '.join(static_i18n.all_locales(config))}, or 'all'")
                 built = mkdocs_build.build_only_locales(config, wanted)
-                log.info(f"Serving only {', '.join(built)} ({SERVE_LOCALES}); "
+                log.info(f"Building only {', '.join(built)} ({SERVE_LOCALES}); "
                          f"`make serve LOCALES=all` builds every locale")
             if self.command == "serve":
                 # Rebuilds after an edit reuse what did not change: templates (checked against their
