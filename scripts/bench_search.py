@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("HELPCENTER_CHROMIUM", "/usr/bin/chromium")
 OUR_SCRIPTS = ["assets/javascripts/search-start.js", "assets/javascripts/search.js",
                "assets/javascripts/search-worker.js", "assets/javascripts/search-analysis.js",
+               "assets/javascripts/search-engine.js",
                "assets/javascripts/vendor/lunr.js"]
 ALL_LOCALES = ["en", "zh", "zh-TW", "ja", "ko", "ru", "es", "vi", "tr", "pt", "fr"]
 

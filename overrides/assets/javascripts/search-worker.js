@@ -3,7 +3,7 @@
 // unchanged, but it loads the reader's locale's own index (given in its URL by search.js) instead of the
 // site-wide one, and that index is prebuilt at build time (helpcenter_index.json) or built here from
 // words segmented at build time (helpcenter_docs.json).
-/* global lunr, HelpcenterSearchAnalysis, importScripts */
+/* global lunr, HelpcenterSearchAnalysis, HelpcenterSearchEngine, importScripts */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -17,8 +17,9 @@ var lastQuery = null;
 
 // Start downloading the index before the scripts are parsed: both take time, so overlap them.
 var download = fetchIndex(params.get("index"));
-importScripts("vendor/lunr.js", "search-analysis.js");
+importScripts("vendor/lunr.js", "search-analysis.js", "search-engine.js");
 var A = HelpcenterSearchAnalysis;
+var E = HelpcenterSearchEngine;
 
 function fetchIndex(url) {
   return fetch(url, { credentials: "same-origin" }).then(function (response) {
@@ -29,45 +30,6 @@ function fetchIndex(url) {
 
 // ---------------------------------------------------------------------------------------------------
 // Loading
-
-// The build leaves out what lunr can restore (postings as lists of refs, empty fields). Restoring every
-// posting up front costs more than parsing the file, and a query reads only a few: each is restored the
-// first time lunr reads it. Otherwise this is what lunr.Index.load does.
-var NO_METADATA = Object.freeze({});
-
-function loadIndex(compact) {
-  var fields = compact.fields;
-  var entries = new Map();
-  var terms = compact.invertedIndex.map(function (entry) {
-    entries.set(entry[0], entry);
-    return entry[0];
-  });
-  var restored = Object.create(null);
-  var invertedIndex = new Proxy(restored, {
-    get: function (target, term) {
-      if (term in target || !entries.has(term)) return target[term];
-      var entry = entries.get(term);
-      var posting = { _index: entry[1] };
-      for (var f = 0; f < fields.length; f++) {
-        var refs = entry[2][fields[f]] || [];
-        var byRef = {};
-        for (var r = 0; r < refs.length; r++) byRef[refs[r]] = NO_METADATA;
-        posting[fields[f]] = byRef;
-      }
-      return (target[term] = posting);
-    }
-  });
-  var fieldVectors = Object.create(null);
-  compact.fieldVectors.forEach(function (item) { fieldVectors[item[0]] = new lunr.Vector(item[1]); });
-  var index = new lunr.Index({
-    invertedIndex: invertedIndex,
-    fieldVectors: fieldVectors,
-    tokenSet: lunr.TokenSet.fromArray(terms.slice().sort()), // JavaScript's order, which lunr's builder needs
-    fields: fields,
-    pipeline: lunr.Pipeline.load(compact.pipeline)
-  });
-  return { index: index, terms: terms };
-}
 
 function buildIndex(data) {
   var config = data.query;
@@ -91,10 +53,8 @@ function buildIndex(data) {
 }
 
 function install(data) {
-  var loaded = data.index ? loadIndex(data.index) : null;
-  var index = loaded ? loaded.index : buildIndex(data);
-  var terms = loaded ? loaded.terms : Object.keys(index.invertedIndex);
-  var lexicon = data.query.segment ? A.queryLexicon(terms, data.query.synonyms) : new Set();
+  var index = E.load(data.index || E.compact(buildIndex(data)));
+  var lexicon = data.query.segment ? A.queryLexicon(index.terms, data.query.synonyms) : new Set();
   state = { index: index, docs: data.docs, config: data.query, lexicon: lexicon, loading: null };
 }
 
@@ -133,31 +93,26 @@ function highlight(text, marks) {
 }
 
 function runQuery(analyzed) {
-  var index = state.index;
   var stem = state.config.stem;
   var prefixBoost = state.config.prefix_boost || BOOST.prefix;
-  return index.query(function (q) {
-    analyzed.words.forEach(function (word) {
-      if (stem && !lunr.stopWordFilter(new lunr.Token(word.text))) return;
-      q.term(word.text, { boost: BOOST.word, usePipeline: true });
-      word.parts.forEach(function (part) { q.term(part, { boost: BOOST.part, usePipeline: true }); });
-      word.alternatives.forEach(function (alternative) {
-        q.term(alternative, { boost: BOOST.alternative, usePipeline: true });
-      });
-      if (word.prefix) {
-        q.term(word.text, { boost: prefixBoost, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
-      }
-    });
-    analyzed.synonyms.forEach(function (token) {
-      q.term(token, { boost: BOOST.synonym, usePipeline: false });
-    });
+  var clauses = [];
+  function term(text, boost, usePipeline, prefix) {
+    clauses.push({ term: text, boost: boost, usePipeline: usePipeline, prefix: prefix });
+  }
+  analyzed.words.forEach(function (word) {
+    if (stem && !lunr.stopWordFilter(new lunr.Token(word.text))) return;
+    term(word.text, BOOST.word, true, false);
+    word.parts.forEach(function (part) { term(part, BOOST.part, true, false); });
+    word.alternatives.forEach(function (alternative) { term(alternative, BOOST.alternative, true, false); });
+    if (word.prefix) term(word.text, prefixBoost, false, true);
   });
+  analyzed.synonyms.forEach(function (token) { term(token, BOOST.synonym, false, false); });
+  return E.query(state.index, clauses);
 }
 
-// Which of the reader's words a result matched: lunr reports index terms; a word matched when one of its
-// terms (stemmed, a part, or a completion of it) is among them.
-function matchedWords(analyzed, metadata) {
-  var terms = Object.keys(metadata);
+// Which of the reader's words a result matched: the engine reports index terms; a word matched when one
+// of its terms (stemmed, a part, or a completion of it) is among them.
+function matchedWords(analyzed, terms) {
   var stem = state.config.stem;
   var result = {};
   analyzed.words.forEach(function (word) {
@@ -180,7 +135,7 @@ function search(query) {
     return !state.config.stem || lunr.stopWordFilter(new lunr.Token(word.text));
   }).length;
   var results = runQuery(analyzed).map(function (result) {
-    var terms = matchedWords(analyzed, result.matchData.metadata);
+    var terms = matchedWords(analyzed, result.terms);
     // Prefer pages that match more of the reader's words (lunr adds scores of any word).
     var share = counted ? Object.keys(terms).length / counted : 0;
     return { ref: result.ref, score: result.score * (1 + share * share), terms: terms };

@@ -28,7 +28,7 @@ from .segmenters import Segmenter, SegmentationError
 from .synonyms import SynonymGroup, matching_tokens
 from .text import CJK_RUN, SEGMENTED_LOCALES, STEMMED_LOCALES, normalize, pieces
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 INDEX_FILE = "helpcenter_index.json"
 DOCS_FILE = "helpcenter_docs.json"
 MATERIAL_FILE = "search_index.json"
@@ -160,31 +160,49 @@ class WordListBuilder(Builder):
 
 
 def compact(serialized: dict) -> dict:
-    """lunr's serialized index without what the browser can restore: postings as lists of refs, empty
-    fields left out. search-worker.js turns it back into lunr's form before `lunr.Index.load`."""
+    """lunr's serialized index as the browser reads it (search-engine.js). lunr scores a page's field by
+    the weights its field vector gives the query's terms, so each posting carries those weights: a term's
+    entry is [term, term index, {field: [page, weight, page, weight, ...]}], pages ascending (the order
+    lunr reads a posting in), empty fields left out, and the field vectors themselves are not shipped."""
     fields = serialized["fields"]
+    weights: dict[tuple[str, str, int], float] = {}
+    for field_ref, vector in serialized["fieldVectors"]:
+        field, ref = field_ref.split("/", 1)
+        for i in range(0, len(vector), 2):
+            weights[(field, ref, vector[i])] = vector[i + 1]
     inverted = []
     for term, posting in serialized["invertedIndex"]:
-        inverted.append([term, posting["_index"],
-                         {f: [int(ref) for ref in posting[f]] for f in fields if posting.get(f)}])
+        number = posting["_index"]
+        pages = {}
+        for f in fields:
+            if posting.get(f):
+                pages[f] = [x for ref in sorted(posting[f], key=int) for x in (int(ref), weights[(f, ref, number)])]
+        inverted.append([term, number, pages])
     return {
         "version": serialized["version"],
         "fields": fields,
         "pipeline": serialized["pipeline"],
-        "fieldVectors": [[ref, vector] for ref, vector in serialized["fieldVectors"]],
+        "pages": len(serialized["fieldVectors"]) // len(fields),
         "invertedIndex": inverted,
     }
 
 
 def expand(compacted: dict) -> dict:
-    """The inverse of `compact` (what the worker does), used by tests and the build's self-check."""
+    """The inverse of `compact`: lunr's serialized index, for tests and the build's self-check."""
     fields = compacted["fields"]
+    vectors: dict[str, list[tuple[int, float]]] = {f"{f}/{ref}": [] for ref in range(compacted["pages"]) for f in fields}
     inverted = []
     for term, number, postings in compacted["invertedIndex"]:
-        posting = {f: {str(ref): {} for ref in postings.get(f, [])} for f in fields}
+        posting = {f: {} for f in fields}
+        for f, pairs in postings.items():
+            for i in range(0, len(pairs), 2):
+                posting[f][str(pairs[i])] = {}
+                vectors[f"{f}/{pairs[i]}"].append((number, pairs[i + 1]))
         posting["_index"] = number
         inverted.append([term, posting])
-    return {**compacted, "invertedIndex": inverted}
+    field_vectors = [[ref, [x for pair in sorted(pairs) for x in pair]] for ref, pairs in vectors.items()]
+    return {"version": compacted["version"], "fields": fields, "fieldVectors": field_vectors,
+            "invertedIndex": inverted, "pipeline": compacted["pipeline"]}
 
 
 # -- checks ------------------------------------------------------------------------------------------
