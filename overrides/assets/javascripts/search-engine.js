@@ -10,8 +10,9 @@
   "use strict";
 
   // The compact form (plugins/helpcenter/search/index.py, `compact`): invertedIndex entries are
-  // [term, term index, {field: [page, weight, page, weight, ...]}], where a weight is what the page's
-  // field vector gives the term; lunr's per-page metadata, which the worker never reads, is left out.
+  // [term, term index, {field: [page step, weight, ...]}]: pages ascending, each as the step from the one
+  // before; a weight is what the page's field vector gives the term, in thousandths. lunr's per-page
+  // metadata, which the worker never reads, is left out.
   function load(compact) {
     var postings = new Map();
     var terms = compact.invertedIndex.map(function (entry) {
@@ -37,11 +38,13 @@
       return compacted;
     });
     // Field vectors come page by page, so each posting gets its pages in ascending order.
+    var last = new Map(); // "term index/field" -> the page before
     data.fieldVectors.forEach(function (item) {
       var slash = item[0].indexOf("/"), field = item[0].slice(0, slash), page = Number(item[0].slice(slash + 1));
       for (var i = 0; i < item[1].length; i += 2) {
-        var pages = byNumber.get(item[1][i])[2];
-        (pages[field] || (pages[field] = [])).push(page, item[1][i + 1]);
+        var pages = byNumber.get(item[1][i])[2], key = item[1][i] + "/" + field;
+        (pages[field] || (pages[field] = [])).push(page - (last.get(key) || 0), Math.round(item[1][i + 1] * 1000));
+        last.set(key, page);
       }
     });
     return { fields: data.fields, pipeline: data.pipeline, invertedIndex: inverted };
@@ -90,16 +93,17 @@
             var key = term + "/" + field;
             if (done.has(key)) return;
             done.add(key);
-            var pages = entry[2][field] || [], byPage = matched[field];
-            for (var i = 0; i < pages.length; i += 2) {
-              var found = byPage.get(pages[i]);
+            var steps = entry[2][field] || [], byPage = matched[field], page = 0;
+            for (var i = 0; i < steps.length; i += 2) {
+              page += steps[i];
+              var found = byPage.get(page);
               if (!found) {
                 found = { terms: [], weights: [] };
-                byPage.set(pages[i], found);
-                order.push(field, pages[i]);
+                byPage.set(page, found);
+                order.push(field, page);
               }
               found.terms.push(term);
-              found.weights.push([number, pages[i + 1]]);
+              found.weights.push([number, steps[i + 1] / 1000]); // the same number as lunr's "x.yyy"
             }
           });
         });

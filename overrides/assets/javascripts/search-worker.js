@@ -173,11 +173,16 @@ function search(query) {
   return { items: items, suggest: suggest };
 }
 
-// The first query runs lunr's and our query code cold, several times slower than the next ones: run one
-// while the reader has not typed yet (words of the last page's title), so the reader's query runs warm.
+// The first query runs cold, several times slower than the next ones: run one while the reader has not
+// typed yet, so the reader's query runs warm. It looks for a word of few pages, so a reader who typed
+// before the index was loaded, whose query waits for this one, waits little.
 function warmUp() {
-  var doc = state.docs && state.docs[state.docs.length - 1];
-  if (doc) search(String(doc[1]).split(/\s+/).slice(0, 2).join(" "));
+  var index = state.index;
+  for (var i = 0; i < index.terms.length; i++) {
+    var fields = index.postings.get(index.terms[i])[2], size = 0;
+    for (var field in fields) size += fields[field].length;
+    if (size <= 10) return search(index.terms[i]);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

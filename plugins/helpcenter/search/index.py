@@ -161,9 +161,11 @@ class WordListBuilder(Builder):
 
 def compact(serialized: dict) -> dict:
     """lunr's serialized index as the browser reads it (search-engine.js). lunr scores a page's field by
-    the weights its field vector gives the query's terms, so each posting carries those weights: a term's
-    entry is [term, term index, {field: [page, weight, page, weight, ...]}], pages ascending (the order
-    lunr reads a posting in), empty fields left out, and the field vectors themselves are not shipped."""
+    the weights its field vector gives the query's terms, so each posting carries those weights and the
+    field vectors themselves are not shipped. A term's entry is [term, term index, {field: [page step,
+    weight, page step, weight, ...]}]: pages ascending (the order lunr reads a posting in), each given as
+    the step from the one before; weights in thousandths (lunr keeps three decimals); empty fields left
+    out."""
     fields = serialized["fields"]
     weights: dict[tuple[str, str, int], float] = {}
     for field_ref, vector in serialized["fieldVectors"]:
@@ -176,7 +178,11 @@ def compact(serialized: dict) -> dict:
         pages = {}
         for f in fields:
             if posting.get(f):
-                pages[f] = [x for ref in sorted(posting[f], key=int) for x in (int(ref), weights[(f, ref, number)])]
+                steps, previous = [], 0
+                for ref in sorted(posting[f], key=int):
+                    steps += [int(ref) - previous, round(weights[(f, ref, number)] * 1000)]
+                    previous = int(ref)
+                pages[f] = steps
         inverted.append([term, number, pages])
     return {
         "version": serialized["version"],
@@ -194,10 +200,12 @@ def expand(compacted: dict) -> dict:
     inverted = []
     for term, number, postings in compacted["invertedIndex"]:
         posting = {f: {} for f in fields}
-        for f, pairs in postings.items():
-            for i in range(0, len(pairs), 2):
-                posting[f][str(pairs[i])] = {}
-                vectors[f"{f}/{pairs[i]}"].append((number, pairs[i + 1]))
+        for f, steps in postings.items():
+            ref = 0
+            for i in range(0, len(steps), 2):
+                ref += steps[i]
+                posting[f][str(ref)] = {}
+                vectors[f"{f}/{ref}"].append((number, steps[i + 1] / 1000))
         posting["_index"] = number
         inverted.append([term, posting])
     field_vectors = [[ref, [x for pair in sorted(pairs) for x in pair]] for ref, pairs in vectors.items()]
