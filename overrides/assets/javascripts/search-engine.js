@@ -1,10 +1,10 @@
 // A locale's search index in the search worker, and the query that scores its pages. The index is lunr's
 // (built at build time by plugins/helpcenter/search/index.py, or in the worker by lunr's own builder) and
-// a query scores exactly as lunr.Index.query does for the clauses the worker makes: optional terms over
-// every field, each a word or a word and `*`. lunr's own query builds a token set of every term before
-// the first query, and an object per matching term, field and page while it runs; on a large help center
-// that is most of the time from a loaded index to the first result. tests/browser/test_search_engine.py
-// compares the two on every locale's index.
+// a query ranks and scores pages as lunr.Index.query does for the clauses the worker makes: optional
+// terms over every field, each a word or a word and `*`. lunr's own query needs a token set of every
+// term, built before the first query, and makes objects for every matching term, field and page; on a
+// large help center that was most of the time from a loaded index to the first result.
+// tests/browser/test_search_engine.py compares the two on every locale's index.
 /* global lunr */
 (function (root) {
   "use strict";
@@ -70,8 +70,9 @@
   // clauses: [{term, boost, usePipeline, prefix}]. Returns [{ref, score, terms}] by score, highest first,
   // where terms are the index terms the page matched. lunr scores a page's field as the dot product of
   // the query's vector with the field's vector, divided by the query vector's length: the sum, in term
-  // order, of each matched term's query boost times its weight. Same order of work as lunr.Index.query,
-  // so sums and ties come out the same.
+  // order, of each matched term's query boost times its weight. Pages are met and summed in lunr's order;
+  // only the completions of a word may come in another order (sorted, not lunr's token set order), which
+  // can change the last bit of a sum.
   function query(index, clauses) {
     var fields = index.fields;
     var queryVectors = {}, matched = {};
@@ -138,5 +139,5 @@
     return results.sort(function (a, b) { return b.score - a.score; });
   }
 
-  root.HelpcenterSearchEngine = { load: load, compact: compact, query: query, startingWith: startingWith };
+  root.HelpcenterSearchEngine = { load: load, compact: compact, query: query };
 })(typeof self !== "undefined" ? self : this);
