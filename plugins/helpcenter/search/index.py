@@ -167,23 +167,19 @@ def compact(serialized: dict) -> dict:
     the step from the one before; weights in thousandths (lunr keeps three decimals); empty fields left
     out."""
     fields = serialized["fields"]
-    weights: dict[tuple[str, str, int], float] = {}
+    inverted = [[term, posting["_index"], {}] for term, posting in serialized["invertedIndex"]]
+    by_number = {entry[1]: entry[2] for entry in inverted}
+    previous: dict[tuple[int, str], int] = {}
+    # Field vectors come page by page (pages are numbered in the order they were added), so each posting
+    # gets its pages in ascending order.
     for field_ref, vector in serialized["fieldVectors"]:
         field, ref = field_ref.split("/", 1)
+        page = int(ref)
         for i in range(0, len(vector), 2):
-            weights[(field, ref, vector[i])] = vector[i + 1]
-    inverted = []
-    for term, posting in serialized["invertedIndex"]:
-        number = posting["_index"]
-        pages = {}
-        for f in fields:
-            if posting.get(f):
-                steps, previous = [], 0
-                for ref in sorted(posting[f], key=int):
-                    steps += [int(ref) - previous, round(weights[(f, ref, number)] * 1000)]
-                    previous = int(ref)
-                pages[f] = steps
-        inverted.append([term, number, pages])
+            key = (vector[i], field)
+            steps = by_number[vector[i]].setdefault(field, [])
+            steps += [page - previous.get(key, 0), round(vector[i + 1] * 1000)]
+            previous[key] = page
     return {
         "version": serialized["version"],
         "fields": fields,
