@@ -45,7 +45,8 @@ def clause_lists(terms: list[str]) -> list[list[dict]]:
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_engine_scores_as_lunr_does(engine_page, built_site, locale):
     prefix = "" if locale == "en" else f"{locale}/"
-    compacted = json.loads((built_site / prefix / "search" / "helpcenter_index.json").read_text(encoding="utf-8"))["index"]
+    index_file = built_site / prefix / "search" / "helpcenter_index.json"
+    compacted = json.loads(index_file.read_text(encoding="utf-8"))["index"]
     queries = clause_lists([entry[0] for entry in compacted["invertedIndex"]])
     lunr_results, prebuilt, built_here = engine_page.evaluate("""([compacted, serialized, queries]) => {
         const E = HelpcenterSearchEngine;

@@ -192,7 +192,8 @@ def compact(serialized: dict) -> dict:
 def expand(compacted: dict) -> dict:
     """The inverse of `compact`: lunr's serialized index, for tests and the build's self-check."""
     fields = compacted["fields"]
-    vectors: dict[str, list[tuple[int, float]]] = {f"{f}/{ref}": [] for ref in range(compacted["pages"]) for f in fields}
+    vectors: dict[str, list[tuple[int, float]]] = {
+        f"{f}/{ref}": [] for ref in range(compacted["pages"]) for f in fields}
     inverted = []
     for term, number, postings in compacted["invertedIndex"]:
         posting = {f: {} for f in fields}
