@@ -190,7 +190,7 @@ def compact(serialized: dict) -> dict:
 
 
 def expand(compacted: dict) -> dict:
-    """The inverse of `compact`: lunr's serialized index, for tests and the build's self-check."""
+    """The inverse of `compact`: lunr's serialized index, for tests (lunr's Python query reads it)."""
     fields = compacted["fields"]
     vectors: dict[str, list[tuple[int, float]]] = {
         f"{f}/{ref}": [] for ref in range(compacted["pages"]) for f in fields}

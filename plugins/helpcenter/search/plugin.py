@@ -132,7 +132,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return SearchPage(location=location, title=article.title, description=article.description,
                           tags=list(article.tags), sections=sections, article_id=article.id)
 
-
     def _page_sections(self, html: str, config) -> list[Section]:
         sections = self._sections.get(html)
         if sections is None:
