@@ -415,14 +415,15 @@ def measure_site(build: Build, site: Path, locales: list[str]) -> None:
     build.pages = sum(1 for p in site.rglob("*.html")
                       if p.name != "404.html" and 'class="md-content"' in p.read_text(encoding="utf-8", errors="replace"))
     build.site_mib = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20
-    # Search payload: what a reader of each locale downloads, i.e. the locale's search folder when it has one,
-    # else the site's (static-i18n's merged index).
+    # Search payload: the index a reader's search box downloads: the locale's own (ours: the prebuilt index,
+    # or the words when it is not prebuilt), else the site's search_index.json (static-i18n's merged index).
     sizes = []
     for locale in locales:
         folder = site / locale / "search" if locale != locales[0] else site / "search"
-        if not folder.is_dir():
-            folder = site / "search"
-        sizes.append(sum(_gzip_size(p) for p in folder.rglob("*") if p.is_file()) / 1024 if folder.is_dir() else 0)
+        candidates = [folder / name for name in ("helpcenter_index.json", "helpcenter_docs.json")]
+        candidates.append(site / "search" / "search_index.json")
+        index = next((path for path in candidates if path.is_file()), None)
+        sizes.append(_gzip_size(index) / 1024 if index else 0)
     build.search_kib = (sizes[0], max(sizes))
     # JS and CSS the home page loads (local files only).
     home = (site / "index.html").read_text(encoding="utf-8")
