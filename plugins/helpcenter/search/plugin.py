@@ -37,10 +37,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # until this one is done).
         self._sections: dict[str, list[Section]] = {}
         self._sections_before: dict[str, list[Section]] = {}
+        # Dirty builds: (locale, source path) -> the page's entry (None: not indexed), from every build of this
+        # process; a dirty build renders only edited pages, and the others' entries come from here.
+        self._entries: dict[tuple[str, str], SearchPage | None] | None = None
+        self._documents: list[str] = []
 
     def on_startup(self, *, command, dirty):
         """`mkdocs serve` keeps this instance between rebuilds; rebuilds reuse the index words of unchanged pages."""
         self._fields_cache = {} if command == "serve" else None
+        self._entries = {} if dirty else None
 
     @event_priority(100)  # before static-i18n's on_config, which looks for a search plugin
     def on_config(self, config):
@@ -72,11 +77,18 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 files.remove(file)
         return files
 
+    def on_env(self, env, *, config, files):
+        if self._entries is not None:
+            self._documents = [file.src_uri for file in files.documentation_pages()]
+        return env
+
     def on_page_context(self, context, *, page, config, nav):
         if self.config.enabled:
             entry = self._search_page(page, config)
             if entry is not None:
                 self.pages.append(entry)
+            if self._entries is not None:
+                self._entries[(static_i18n.current_locale(config), page.file.src_uri)] = entry
             context["hc_search"] = self._template_data(config)
         return context
 
@@ -89,6 +101,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if not self.config.enabled:
             return
         locale = static_i18n.current_locale(config)
+        if self._entries is not None:
+            self.pages = dirty_build_pages(locale, self._documents, self._entries, config.docs_dir)
         cache = os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)
         try:
             segmenter = segmenter_for(locale, dictionary_words(self.synonyms, locale))
@@ -142,6 +156,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             if serving or static_i18n.current_locale(config) == static_i18n.default_locale(config):
                 self._sections[html] = sections
         return list(sections)
+
+
+def dirty_build_pages(locale: str, documents: list[str], entries: dict, docs_dir: str) -> list[SearchPage]:
+    """The pages of a locale's index in a dirty build, which renders only the pages edited since the last
+    build: each document's entry from this build or an earlier one of the same process (`mkdocs serve
+    --dirty` renders every page in its first build)."""
+    missing = [uri for uri in documents if (locale, uri) not in entries]
+    if missing:
+        raise PluginError(
+            f"helpcenter-search: this dirty build did not render {len(missing)} pages of '{locale}' (e.g. "
+            f"{os.path.join(os.path.relpath(docs_dir), missing[0])}), so the search index would leave them out. "
+            f"Fix: build without --dirty; `mkdocs serve --dirty` works, as its first build renders every page.")
+    return [entries[(locale, uri)] for uri in documents if entries[(locale, uri)] is not None]
 
 
 def _locale_prefix(locale: str, config) -> str:
