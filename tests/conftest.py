@@ -77,3 +77,15 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="module")
+def search_scripts_page(built_site, serve, browser):
+    """A page of the built site with lunr.js and our search scripts loaded, to call them directly."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(serve(built_site) + "404.html")
+    for script in ("vendor/lunr.js", "search-analysis.js", "search-engine.js"):
+        tab.add_script_tag(path=str(ROOT / "overrides/assets/javascripts" / script))
+    yield tab
+    context.close()

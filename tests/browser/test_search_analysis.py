@@ -25,28 +25,17 @@ TEXTS = {
 }
 
 
-@pytest.fixture(scope="module")
-def analysis_page(built_site, serve, browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.goto(serve(built_site) + "404.html")
-    tab.add_script_tag(path=str(ROOT / "overrides/assets/javascripts/search-analysis.js"))
-    tab.add_script_tag(path=str(ROOT / "overrides/assets/javascripts/vendor/lunr.js"))
-    yield tab
-    context.close()
-
-
 @pytest.mark.parametrize("locale", list(TEXTS))
-def test_normalising_and_splitting_match(analysis_page, locale):
+def test_normalising_and_splitting_match(search_scripts_page, locale):
     for text in TEXTS[locale]:
-        js = analysis_page.evaluate("([t, l]) => { const A = HelpcenterSearchAnalysis; const n = A.normalize(t, l);"
+        js = search_scripts_page.evaluate("([t, l]) => { const A = HelpcenterSearchAnalysis; const n = A.normalize(t, l);"
                                     " return [n, A.pieces(n)]; }", [text, locale])
         assert js[0] == normalize(text, locale)
         assert [tuple(p) for p in js[1]] == pieces(normalize(text, locale))
 
 
 @pytest.mark.parametrize("locale", ["zh", "ja", "en", "ko", "es"])
-def test_queries_are_analysed_the_same(analysis_page, built_site, locale):
+def test_queries_are_analysed_the_same(search_scripts_page, built_site, locale):
     prefix = "" if locale == "en" else f"{locale}/"
     data = json.loads((built_site / prefix / "search" / "helpcenter_index.json").read_text(encoding="utf-8"))
     terms = [entry[0] for entry in data["index"]["invertedIndex"]]
@@ -55,7 +44,7 @@ def test_queries_are_analysed_the_same(analysis_page, built_site, locale):
     lexicon = query_lexicon(terms, groups)
     queries = [case["q"] for case in __import__("yaml").safe_load(
         (ROOT / "tests/search/relevance_queries.yml").read_text(encoding="utf-8"))[locale]] + TEXTS.get(locale, [])
-    js = analysis_page.evaluate("""([queries, config, terms]) => {
+    js = search_scripts_page.evaluate("""([queries, config, terms]) => {
         const A = HelpcenterSearchAnalysis;
         const lexicon = config.segment ? A.queryLexicon(terms, config.synonyms) : new Set();
         return queries.map(q => A.analyzeQuery(q, config, lexicon));
@@ -69,7 +58,7 @@ def test_queries_are_analysed_the_same(analysis_page, built_site, locale):
     assert expand(data["index"])["fields"] == data["index"]["fields"]
 
 
-def test_lunr_stemmer_and_stop_words_match(analysis_page):
+def test_lunr_stemmer_and_stop_words_match(search_scripts_page):
     from lunr.stemmer import stemmer
     from lunr.stop_word_filter import WORDS
     from lunr.token import Token
@@ -77,7 +66,7 @@ def test_lunr_stemmer_and_stop_words_match(analysis_page):
     words = ["withdrawals", "withdrawing", "authentication", "authenticator", "verification", "verifying",
              "deposits", "pending", "liquidation", "liquidated", "phishing", "networks", "fees", "accounts",
              "compromised", "recognise", "recognize", "addresses", "confirmations", "hacked", "tickets"]
-    js = analysis_page.evaluate("ws => ws.map(w => lunr.stemmer(new lunr.Token(w)).toString())", words)
+    js = search_scripts_page.evaluate("ws => ws.map(w => lunr.stemmer(new lunr.Token(w)).toString())", words)
     assert js == [str(stemmer(Token(w))) for w in words]
-    js_stop = analysis_page.evaluate("ws => ws.filter(w => !lunr.stopWordFilter(new lunr.Token(w)))", sorted(WORDS))
+    js_stop = search_scripts_page.evaluate("ws => ws.filter(w => !lunr.stopWordFilter(new lunr.Token(w)))", sorted(WORDS))
     assert sorted(js_stop) == sorted(WORDS)

@@ -4,25 +4,12 @@ from the prebuilt index and from an index lunr builds in the browser."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from helpcenter.search.index import expand
 
-ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ["en", "zh", "zh-TW", "ja", "ko", "es", "ru"]
-
-
-@pytest.fixture(scope="module")
-def engine_page(built_site, serve, browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.goto(serve(built_site) + "404.html")
-    tab.add_script_tag(path=str(ROOT / "overrides/assets/javascripts/vendor/lunr.js"))
-    tab.add_script_tag(path=str(ROOT / "overrides/assets/javascripts/search-engine.js"))
-    yield tab
-    context.close()
 
 
 def clause_lists(terms: list[str]) -> list[list[dict]]:
@@ -43,12 +30,12 @@ def clause_lists(terms: list[str]) -> list[list[dict]]:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_the_engine_scores_as_lunr_does(engine_page, built_site, locale):
+def test_the_engine_scores_as_lunr_does(search_scripts_page, built_site, locale):
     prefix = "" if locale == "en" else f"{locale}/"
     index_file = built_site / prefix / "search" / "helpcenter_index.json"
     compacted = json.loads(index_file.read_text(encoding="utf-8"))["index"]
     queries = clause_lists([entry[0] for entry in compacted["invertedIndex"]])
-    lunr_results, prebuilt, built_here = engine_page.evaluate("""([compacted, serialized, queries]) => {
+    lunr_results, prebuilt, built_here = search_scripts_page.evaluate("""([compacted, serialized, queries]) => {
         const E = HelpcenterSearchEngine;
         const reference = lunr.Index.load(serialized);
         const loaded = E.load(compacted), fromLunr = E.load(E.compact(reference));
