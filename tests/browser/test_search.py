@@ -1,5 +1,6 @@
 """Search on the built site in Chromium: each locale searches only itself (its index, its sitemap), the home
-page's search box uses the same engine, and the language selector leads to the other locale's index."""
+page's search box uses the same engine, the language selector leads to the other locale's index, and an index
+built in the browser (`prebuilt_index: false`) finds what the prebuilt one does."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 
 import pytest
 
+from conftest import copy_project, mkdocs_build
 from search_page import article_ids, site_path, type_query
 
 
@@ -111,3 +113,19 @@ def test_the_language_selector_leads_to_the_other_locales_index(built_site, serv
     page.wait_for_function("document.getElementById('hc-page').dataset.locale === 'zh'")
     links = type_query(page, "二次验证")
     assert links and all(site_path(href).startswith("zh/") for href in links)
+
+
+def test_without_the_prebuilt_index_the_worker_builds_one_that_finds_the_same(built_site, tmp_path, serve, page):
+    config_file = copy_project(tmp_path)
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(text.replace("  - helpcenter-search\n",
+                                        "  - helpcenter-search:\n      prebuilt_index: false\n", 1), encoding="utf-8")
+    result = mkdocs_build(config_file, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "site" / "zh" / "search" / "helpcenter_docs.json").is_file()
+    for locale, query in [("zh/", "提币"), ("", "two-factor"), ("ja/", "二段階認証")]:
+        page.goto(serve(built_site) + locale)
+        prebuilt = [site_path(link) for link in type_query(page, query)]
+        page.goto(serve(tmp_path / "site") + locale)
+        built_here = [site_path(link) for link in type_query(page, query)]
+        assert prebuilt and built_here == prebuilt, (locale, query)
