@@ -32,6 +32,8 @@ from pathlib import Path
 
 import yaml
 
+from helpcenter.serve_process import ServeProcess
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SIZES = "200x1,1000x1,2000x1,300x3,300x11"
 # Locale order: the first L are used for a corpus of L locales. Share of articles translated per locale.
@@ -439,36 +441,18 @@ def measure_site(build: Build, site: Path, locales: list[str]) -> None:
 def serve_rebuild(config_file: Path, article: Path, extra: tuple[str, ...], timeout: float) -> tuple[float, float]:
     """Seconds for `mkdocs serve` to build the site at start, and to rebuild it after one article is edited
     (read from its log: the rebuild ends when it reports the browsers reloaded)."""
-    import socket
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config_file), "-a", f"127.0.0.1:{port}", *extra]
     original = article.read_text(encoding="utf-8")
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               env=env, cwd=config_file.parent)
-    lines: list[str] = []
-
-    def wait_for(text: str, start: float) -> float:
-        while time.perf_counter() - start < timeout:
-            line = process.stdout.readline()
-            if not line:
-                raise SystemExit("mkdocs serve stopped:\n" + "".join(lines[-10:]))
-            lines.append(line)
-            if text in line:
-                return time.perf_counter() - start
-        raise SystemExit(f"mkdocs serve: no '{text}' within {timeout:.0f} s")
-
     try:
-        first = wait_for("Serving on http", time.perf_counter())
-        time.sleep(1)
-        article.write_text(original + "\nOne more sentence for the rebuild.\n", encoding="utf-8")
-        rebuild = wait_for("Reloading browsers", time.perf_counter())
+        with ServeProcess(config_file, *extra) as server:
+            first = server.wait_for("Serving on http", timeout) - server.started
+            time.sleep(1)
+            edited = time.perf_counter()
+            article.write_text(original + "\nOne more sentence for the rebuild.\n", encoding="utf-8")
+            rebuild = server.wait_for("Reloading browsers", timeout) - edited
+    except RuntimeError as error:
+        raise SystemExit(str(error)) from None
     finally:
         article.write_text(original, encoding="utf-8")
-        process.terminate()
-        process.wait()
     return first, rebuild
 
 

@@ -28,8 +28,8 @@ TEXTS = {
 @pytest.mark.parametrize("locale", list(TEXTS))
 def test_normalising_and_splitting_match(search_scripts_page, locale):
     for text in TEXTS[locale]:
-        js = search_scripts_page.evaluate("([t, l]) => { const A = HelpcenterSearchAnalysis; const n = A.normalize(t, l);"
-                                    " return [n, A.pieces(n)]; }", [text, locale])
+        js = search_scripts_page.evaluate("([t, l]) => { const A = HelpcenterSearchAnalysis;"
+                                          " const n = A.normalize(t, l); return [n, A.pieces(n)]; }", [text, locale])
         assert js[0] == normalize(text, locale)
         assert [tuple(p) for p in js[1]] == pieces(normalize(text, locale))
 
@@ -68,5 +68,6 @@ def test_lunr_stemmer_and_stop_words_match(search_scripts_page):
              "compromised", "recognise", "recognize", "addresses", "confirmations", "hacked", "tickets"]
     js = search_scripts_page.evaluate("ws => ws.map(w => lunr.stemmer(new lunr.Token(w)).toString())", words)
     assert js == [str(stemmer(Token(w))) for w in words]
-    js_stop = search_scripts_page.evaluate("ws => ws.filter(w => !lunr.stopWordFilter(new lunr.Token(w)))", sorted(WORDS))
+    js_stop = search_scripts_page.evaluate("ws => ws.filter(w => !lunr.stopWordFilter(new lunr.Token(w)))",
+                                           sorted(WORDS))
     assert sorted(js_stop) == sorted(WORDS)
