@@ -13,7 +13,7 @@ def test_pinned_version():
 
 def test_plugin_attributes_we_read():
     plugin = I18n()
-    for name in ("current_language", "building"):
+    for name in ("current_language", "building", "extra_alternate", "i18n_files_per_language"):
         assert hasattr(plugin, name)
     for name in ("default_language", "build_languages", "all_languages"):
         assert isinstance(getattr(I18n, name), property)

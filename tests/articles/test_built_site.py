@@ -106,6 +106,14 @@ def test_language_switcher_points_to_the_same_article(built_site):
             assert urlparse(urljoin(base, found[locale])).path == "/" + expected, (locale, found[locale])
 
 
+def test_language_switcher_of_each_404_page_points_to_the_homes(built_site):
+    for locale in PROJECT.locales:
+        page = built_site / HC.locale_prefix(locale) / "404.html"
+        switcher = {attrs["hreflang"]: attrs["href"] for tag, attrs in tags(page)
+                    if tag == "a" and "md-select__link" in attrs.get("class", "")}
+        assert switcher == {code: "/" + HC.locale_prefix(code) for code in PROJECT.locales}, locale
+
+
 def test_short_links_reach_the_article_in_each_locale(built_site):
     for locale in ("en", "zh", "ja", "fr"):
         for article_id in HC.ids():

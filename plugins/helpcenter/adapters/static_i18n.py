@@ -76,6 +76,16 @@ def silence_instant_navigation_warning() -> None:
         logger.addFilter(_InstantSwitcherFilter())
 
 
+def point_language_switcher_at_homes(config) -> None:
+    """static-i18n points the language switcher at the current page's versions as each page is rendered, in
+    the attribute `config.extra.alternate`, which templates read before the item `config.extra["alternate"]`
+    it resets for each locale build. So the 404 page of a locale built after another would link to the
+    versions of the page rendered last. Point it at each locale's home page, as static-i18n sets it up."""
+    plugin = i18n_plugin(config)
+    if plugin.extra_alternate:
+        config.extra.alternate = copy.deepcopy(plugin.extra_alternate)
+
+
 def name_locale_sections(nav, config) -> None:
     """static-i18n 1.3 keeps the navigation section whose title equals `locale.capitalize()`, but MkDocs
     titles a folder 'zh-TW' as 'zh TW', so that locale would lose its navigation and home page.

@@ -48,6 +48,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             files.append(File.generated(config, self.config.status_page, content=markdown))
         return files
 
+    def on_template_context(self, context, *, template_name, config):
+        if self.config.enabled and template_name == "404.html":
+            static_i18n.point_language_switcher_at_homes(config)
+        return context
+
     @event_priority(-300)  # after static-i18n (-100) and helpcenter-build (-200) have written the whole sitemap
     def on_post_build(self, *, config):
         if not self.config.enabled or static_i18n.is_building_other_locales(config):
