@@ -48,11 +48,12 @@ def _corpus(tmp_path):
 
 def test_parallel_locale_builds_write_the_same_site(tmp_path):
     locales = _corpus(tmp_path)
-    parallel = mkdocs_build(_config(tmp_path, locales, {"workers": 2}), tmp_path / "parallel")
+    # Into a folder whose parent does not exist yet, as `mkdocs build -d` allows.
+    parallel = mkdocs_build(_config(tmp_path, locales, {"workers": 2}), tmp_path / "new" / "parallel")
     assert parallel.returncode == 0, parallel.stderr
     plain = mkdocs_build(_config(tmp_path, locales, {"enabled": False}), tmp_path / "plain")
     assert plain.returncode == 0, plain.stderr
-    ours, theirs = _files(tmp_path / "parallel"), _files(tmp_path / "plain")
+    ours, theirs = _files(tmp_path / "new" / "parallel"), _files(tmp_path / "plain")
     assert sorted(ours) == sorted(theirs)
     different = [name for name in ours if ours[name] != theirs[name]]
     assert different == []
@@ -64,7 +65,7 @@ def test_parallel_locale_builds_write_the_same_site(tmp_path):
         assert f"{locale}/index.html" in ours and f"{locale}/404.html" in ours
         assert f"/{locale}/getting-started/" in sitemap
         assert f"/{locale}/getting-started/" in ours[f"{locale}/sitemap.xml"].decode()
-    assert not list(tmp_path.glob(".parallel-*")), "worker folders are left behind"
+    assert not list((tmp_path / "new").glob(".parallel-*")), "worker folders are left behind"
 
 
 def test_a_failing_locale_fails_the_build_with_its_message(tmp_path):

@@ -2,7 +2,9 @@
 
 - static-i18n builds each non-default locale by calling `mkdocs.commands.build.build(config)` in a loop in
   its on_post_build, through the name `build` imported into `mkdocs_static_i18n.plugin`. We swap that name
-  for a function of ours (parallel locale builds).
+  for a function of ours, and build the locales in processes forked from the default locale's build
+  before it reaches that loop (parallel locale builds): `enter_locale_build` sets up such a process as the
+  loop would.
 - MkDocs converts a page's Markdown in `Page.render(config, files)`, which sets `content`, `toc`,
   `_title_from_render`, `present_anchor_ids` and `links_to_anchors`. We wrap it (fallback pages reuse the
   default locale's render).
@@ -13,9 +15,11 @@ tests/build/test_adapter.py fails loudly when a new version changes any of this.
 from __future__ import annotations
 
 import inspect
+import logging
 from collections.abc import Callable
 
 import mkdocs_static_i18n.plugin as _i18n_plugin_module
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 from mkdocs.commands import build as _mkdocs_build_module
 from mkdocs.structure.pages import Page
 
@@ -43,6 +47,23 @@ def restore_locale_build() -> None:
 def run_locale_build(config, dirty: bool = False) -> None:
     """One locale build, exactly as static-i18n would run it."""
     _original_build(config, dirty=dirty)
+
+
+def enter_locale_build(config, locale: str) -> None:
+    """Make a process forked from the default locale's build ready to build `locale` the way static-i18n's
+    loop would after the default build: the locale chosen, static-i18n's "building other locales" state
+    and its filter of repeated log lines. static-i18n's sitemap lists the pages of every locale built so
+    far; here it lists the default locale's and this locale's, whichever locales this process built before
+    (the parent puts the sitemaps together in static-i18n's order)."""
+    plugin = i18n_plugin(config)
+    default = plugin.default_language
+    plugin.i18n_files_per_language = {default: plugin.i18n_files_per_language[default]}
+    plugin.current_language = locale
+    if not plugin.building:
+        plugin.building = True
+        quiet = I18nLoggingFilter()
+        quiet.filtered_prefixes.update(("Documentation built in", "Building documentation to directory"))
+        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
 
 
 def merged_search_entries(config) -> list | None:

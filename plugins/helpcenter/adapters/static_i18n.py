@@ -42,6 +42,19 @@ def language_names(config) -> dict[str, str]:
     return {lang.locale: lang.name for lang in i18n_plugin(config).config.languages}
 
 
+def source_page_counts(config) -> dict[str, int]:
+    """Markdown files in each locale's folder (docs_structure: folder; otherwise none are counted). A locale's
+    own pages cost more to build than the fallback copies of the default locale's."""
+    plugin = i18n_plugin(config)
+    if plugin.config.docs_structure != "folder":
+        return {}
+    counts = {}
+    for locale in all_locales(config):
+        folder = os.path.join(config.docs_dir, locale)
+        counts[locale] = sum(name.endswith(".md") for _, _, names in os.walk(folder) for name in names)
+    return counts
+
+
 def is_building_other_locales(config) -> bool:
     """True while static-i18n runs the builds of the non-default locales (nested in the default build)."""
     return bool(i18n_plugin(config).building)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import shutil
@@ -39,11 +40,13 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         self._urls: set[str] = set()
         self._files_by_url: dict = {}
         self._keep_renders = False
-        self._folders: list[Path] = []  # the locale workers' output folders, in build order
-        self._default_sitemap: str | None = None
+        self._dirty = False
+        self._order: list[str] = []  # the non-default locales, in static-i18n's build order
+        self._folders: dict[str, Path] = {}  # locale -> its worker's output folder
 
     def on_startup(self, *, command, dirty):
         self.command = command
+        self._dirty = dirty
 
     @event_priority(100)
     def on_config(self, config):
@@ -69,7 +72,8 @@ class BuildPlugin(BasePlugin[BuildConfig]):
                 self.renders.clear()
             self._keep_renders = self.config.reuse_fallback_renders and (
                 self.command == "serve" or len(static_i18n.locales(config)) > 1)
-            if self.command == "build" and self.config.parallel_locales and len(static_i18n.locales(config)) > 2:
+            if (self.command == "build" and not self._dirty and self.config.parallel_locales
+                    and len(static_i18n.locales(config)) > 2):
                 self._pool = WorkerPool(self.config.workers or None)
                 mkdocs_build.replace_locale_build(self._build_locale)
         if len(static_i18n.locales(config)) > 1:
@@ -91,9 +95,12 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             context["nav"] = page_navigation(context["nav"], config.theme.get("features") or [])
         return context
 
+    @event_priority(-200)  # the last of the default build's on_env: the workers fork from here
     def on_env(self, env, *, config, files):
         if self.config.enabled and self.config.share_compiled_templates:
             env.bytecode_cache = self.templates
+        if self._pool is not None and not static_i18n.is_building_other_locales(config):
+            self._start_locale_builds(config)
         return env
 
     @event_priority(-200)  # after static-i18n's on_post_build (-100), which runs the other locales' builds
@@ -119,57 +126,73 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         self._pool = None
 
     # -- parallel locale builds ------------------------------------------------------------------------------
-    def _build_locale(self, config, dirty=False):
-        """Called by static-i18n for each non-default locale in turn: start its build in a worker, and after
-        the last one wait for all and put their outputs in the site, so static-i18n goes on only when every
-        locale is written."""
-        if dirty:  # a dirty build compares with the pages already in the site: build here, in order
-            return mkdocs_build.run_locale_build(config, dirty=dirty)
-        locale = static_i18n.current_locale(config)
-        others = [code for code in static_i18n.locales(config) if code != static_i18n.default_locale(config)]
+    def _start_locale_builds(self, config) -> None:
+        """Once the default locale's Markdown is converted (its renders are what fallback pages reuse), fork
+        the workers that build the other locales, while this process goes on with the default locale's pages.
+        Each locale build writes into a folder of its own; the biggest locales go first."""
+        default = static_i18n.default_locale(config)
+        self._order = [code for code in static_i18n.locales(config) if code != default]
         site_dir = Path(config.site_dir)
+        site_dir.parent.mkdir(parents=True, exist_ok=True)  # MkDocs makes the site's folders as it writes
+        self._folders = {code: Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{code}-", dir=site_dir.parent))
+                         for code in self._order}
+        own_pages = static_i18n.source_page_counts(config)
+        biggest_first = sorted(self._order, key=lambda code: -own_pages.get(code, 0))
+        self._pool.run([(code, functools.partial(self._build_in_worker, config, code, self._folders[code]))
+                        for code in biggest_first])
+
+    def _build_locale(self, config, dirty=False):
+        """Called by static-i18n for each non-default locale in turn, after the default build: the workers
+        build them; at the last one, wait for all and put their outputs in the site, so static-i18n goes on
+        only when every locale is written. Without workers (`mkdocs serve`, --dirty), build here, in order."""
         if not self._folders:
-            self._default_sitemap = read_text(site_dir / SITEMAP)
-        folder = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{locale}-", dir=site_dir.parent))
-        self._folders.append(folder)
-        entries = mkdocs_build.merged_search_entries(config)
-        known = len(entries) if entries is not None else 0
-
-        def job():
-            errors = _ErrorRecorder()
-            logging.getLogger("mkdocs").addHandler(errors)
-            config.site_dir = str(folder)
-            try:
-                mkdocs_build.run_locale_build(config, dirty=dirty)
-            except BaseException as error:
-                raise RuntimeError("; ".join(errors.messages + [str(error) or type(error).__name__])) from None
-            # Material's search entries (when Material's search plugin is on) go back to static-i18n.
-            return entries[known:] if entries is not None else None
-
+            return mkdocs_build.run_locale_build(config, dirty=dirty)
+        if static_i18n.current_locale(config) != self._order[-1]:
+            return None
         try:
-            self._pool.start(locale, job)
-            if locale != others[-1]:
-                return None
             results = self._pool.wait()
         except WorkerFailed as failure:
             self._remove_folders()
             raise PluginError(f"Building the '{failure.name}' locale failed: {failure.message}") from None
-        for result in results.values():
-            if entries is not None and result:
-                entries.extend(result)
-        self._collect_outputs(site_dir)
+        entries = mkdocs_build.merged_search_entries(config)
+        if entries is not None:  # Material's search entries go back to static-i18n, in its order
+            for code in self._order:
+                entries.extend(results.get(code) or [])
+        self._collect_outputs(Path(config.site_dir))
         return None
 
+    def _build_in_worker(self, config, locale: str, folder: Path):
+        """One locale's build in a worker process; returns its Material search entries (when Material's search
+        plugin is on) for static-i18n. The pool and the other folders are the parent's: a failing build here
+        leaves them alone."""
+        self._pool, self._folders = None, {}
+        errors = _ErrorRecorder()
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(errors)
+        config.site_dir = str(folder)
+        mkdocs_build.enter_locale_build(config, locale)
+        entries = mkdocs_build.merged_search_entries(config)
+        known = len(entries) if entries is not None else 0
+        try:
+            mkdocs_build.run_locale_build(config)
+        except BaseException as error:
+            raise RuntimeError("; ".join(errors.messages + [str(error) or type(error).__name__])) from None
+        finally:
+            logger.removeHandler(errors)
+        return entries[known:] if entries is not None else None
+
     def _collect_outputs(self, site_dir: Path) -> None:
-        sitemaps = [read_text(folder / SITEMAP) for folder in self._folders]
-        last_gz = self._folders[-1] / (SITEMAP + ".gz")
+        folders = [self._folders[code] for code in self._order]
+        sitemaps = [read_text(folder / SITEMAP) for folder in folders]
+        default_sitemap = read_text(site_dir / SITEMAP)
+        last_gz = folders[-1] / (SITEMAP + ".gz")
         reference = last_gz.read_bytes() if last_gz.is_file() else b""
-        for folder in self._folders:
+        for folder in folders:
             merge_tree(folder, site_dir)
-        self._folders = []
-        if self._default_sitemap is None or None in sitemaps:
+        self._folders = {}
+        if default_sitemap is None or None in sitemaps:
             return
-        sitemap = stitch_sitemaps(self._default_sitemap, sitemaps)
+        sitemap = stitch_sitemaps(default_sitemap, sitemaps)
         if sitemap is None:
             log.warning("sitemap.xml has an unexpected shape; it lists the last locale built with the default one")
             return
@@ -179,9 +202,9 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             gz.write_bytes(gzip_as(sitemap, reference, str(gz)))
 
     def _remove_folders(self) -> None:
-        for folder in self._folders:
+        for folder in self._folders.values():
             shutil.rmtree(folder, ignore_errors=True)
-        self._folders = []
+        self._folders = {}
 
     # -- fallback pages reuse the default locale's render --------------------------------------------------
     def _render(self, render, page, config, files):

@@ -1,8 +1,10 @@
-"""Run jobs in forked worker processes, a bounded number at once, and collect what each returns.
+"""Run jobs in forked worker processes that share one queue, and collect what each job returns.
 
 Forking (not spawning) lets a worker start from everything the parent already holds: the loaded article
-model, the default locale's renders, compiled templates. A worker sends back a picklable result, or its
-error message; the first failure stops the others and is raised in the parent with the job's name.
+model, the default locale's renders, compiled templates. The parent goes on with its own work while the
+workers run. Each worker takes the next job from the queue until none is left, then sends back its jobs'
+picklable results, or the first error message; a failure stops the other workers and is raised in the
+parent, named after its job.
 """
 
 from __future__ import annotations
@@ -11,10 +13,18 @@ import os
 import pickle
 import select
 import signal
+import struct
 import sys
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+# A job's number in the queue pipe: reads of a few bytes from a pipe are atomic, so two workers never
+# take the same job.
+_JOB = struct.Struct("=I")
+# What a worker sends the parent: each job's number as it starts it (so a worker that dies is reported with
+# its job's name), then once, its results.
+_STARTED, _RESULTS = b"J", b"R"
 
 
 class WorkerFailed(Exception):
@@ -27,11 +37,10 @@ class WorkerFailed(Exception):
 
 
 @dataclass
-class _Running:
-    name: str
+class _Worker:
     pid: int
     reader: int
-    chunks: list[bytes]
+    chunks: list[bytes] = field(default_factory=list)
 
 
 def default_workers() -> int:
@@ -39,99 +48,122 @@ def default_workers() -> int:
 
 
 class WorkerPool:
-    """pool.start(name, job) forks a worker for job() (waiting for a free slot first); pool.wait() waits for
-    all and returns {name: result}. The results come back in the order the jobs were started."""
+    """pool.run([(name, job), ...]) forks the workers and returns at once; pool.wait() waits for every job
+    and returns {name: result} in the order the jobs were given. Jobs are taken in that order too, so put
+    the longest first."""
 
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or default_workers())
-        self._running: list[_Running] = []
-        self._order: list[str] = []
+        self._workers: list[_Worker] = []
+        self._names: list[str] = []
         self._results: dict[str, object] = {}
 
     @property
-    def busy(self) -> int:
-        return len(self._running)
+    def running(self) -> int:
+        return len(self._workers)
 
-    def start(self, name: str, job: Callable[[], object]) -> None:
-        while len(self._running) >= self.workers:
-            self._reap(block=True)
-        reader, writer = os.pipe()
+    def run(self, jobs: list[tuple[str, Callable[[], object]]]) -> None:
+        if self._workers:
+            raise RuntimeError("the pool is still running jobs: wait() for them first")
+        self._names = [name for name, _ in jobs]
+        queue_reader, queue_writer = os.pipe()
+        os.write(queue_writer, b"".join(_JOB.pack(number) for number in range(len(jobs))))
+        os.close(queue_writer)
         _flush_streams()
-        pid = os.fork()
-        if pid == 0:  # the worker
-            os.close(reader)
-            _run_in_worker(job, writer)
-        os.close(writer)
-        self._order.append(name)
-        self._running.append(_Running(name, pid, reader, []))
+        for _ in range(min(self.workers, len(jobs))):
+            reader, writer = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # the worker: its siblings are the parent's to stop
+                self._workers = []
+                os.close(reader)
+                _work(jobs, queue_reader, writer)
+            os.close(writer)
+            self._workers.append(_Worker(pid, reader))
+        os.close(queue_reader)
 
     def wait(self) -> dict[str, object]:
-        while self._running:
-            self._reap(block=True)
-        results = {name: self._results[name] for name in self._order if name in self._results}
-        self._order, self._results = [], {}
+        while self._workers:
+            self._reap()
+        results = {name: self._results[name] for name in self._names if name in self._results}
+        self._names, self._results = [], {}
         return results
 
     def stop(self) -> None:
         """End every running worker (after a failure, or when the parent gives up)."""
-        for running in self._running:
+        for worker in self._workers:
             try:
-                os.kill(running.pid, signal.SIGTERM)
+                os.kill(worker.pid, signal.SIGTERM)
             except ProcessLookupError:
                 pass
-        for running in self._running:
-            os.waitpid(running.pid, 0)
-            os.close(running.reader)
-        self._running = []
+        for worker in self._workers:
+            os.waitpid(worker.pid, 0)
+            os.close(worker.reader)
+        self._workers = []
 
-    def _reap(self, block: bool) -> None:
-        """Read the workers' pipes until one finishes; raise WorkerFailed if it failed."""
-        readers = {r.reader: r for r in self._running}
-        ready, _, _ = select.select(list(readers), [], [], None if block else 0)
+    def _reap(self) -> None:
+        """Read the workers' pipes until one finishes; raise WorkerFailed if one of its jobs failed."""
+        readers = {worker.reader: worker for worker in self._workers}
+        ready, _, _ = select.select(list(readers), [], [])
         for fd in ready:
-            running = readers[fd]
+            worker = readers[fd]
             chunk = os.read(fd, 1 << 16)
             if chunk:
-                running.chunks.append(chunk)
+                worker.chunks.append(chunk)
                 continue
             os.close(fd)
-            self._running.remove(running)
-            _, status = os.waitpid(running.pid, 0)
-            ok, value = _decode(b"".join(running.chunks), status)
-            if not ok:
+            self._workers.remove(worker)
+            _, status = os.waitpid(worker.pid, 0)
+            results, failure = _decode(b"".join(worker.chunks), status, self._names)
+            self._results.update(results)
+            if failure is not None:
                 self.stop()
-                raise WorkerFailed(running.name, value)
-            self._results[running.name] = value
+                raise WorkerFailed(*failure)
 
 
-def _run_in_worker(job: Callable[[], object], writer: int) -> None:
+def _work(jobs: list[tuple[str, Callable[[], object]]], queue: int, writer: int) -> None:
+    """A worker's life: take jobs until the queue is empty (or one fails), send the results, leave."""
     code = 0
+    results: dict[str, object] = {}
+    failure = None
+    name = "worker"
     try:
-        payload = pickle.dumps((True, job()))
+        while True:
+            record = os.read(queue, _JOB.size)
+            if not record:
+                break
+            os.write(writer, _STARTED + record)
+            name, job = jobs[_JOB.unpack(record)[0]]
+            results[name] = job()
     except BaseException as error:  # report everything, including SystemExit from click's Abort
         code = 1
         message = str(error) or type(error).__name__
         if not isinstance(error, Exception) or type(error).__module__.startswith(("builtins", "jinja2")):
             message = "".join(traceback.format_exception_only(type(error), error)).strip()
-        payload = pickle.dumps((False, message))
+        failure = (name, message)
     try:
         with os.fdopen(writer, "wb") as pipe:
-            pipe.write(payload)
+            pipe.write(_RESULTS + pickle.dumps((results, failure)))
         _flush_streams()
     finally:
         # Leave without the parent's cleanup (atexit handlers, temporary folders, open files).
         os._exit(code)
 
 
-def _decode(data: bytes, status: int) -> tuple[bool, object]:
-    if data:
+def _decode(data: bytes, status: int, names: list[str]) -> tuple[dict[str, object], tuple[str, str] | None]:
+    """A finished worker's (results, failure) from all it sent."""
+    name = "worker"
+    step = len(_STARTED) + _JOB.size
+    while data.startswith(_STARTED):
+        name = names[_JOB.unpack(data[len(_STARTED):step])[0]]
+        data = data[step:]
+    if data.startswith(_RESULTS):
         try:
-            return pickle.loads(data)
+            return pickle.loads(data[len(_RESULTS):])
         except Exception:  # noqa: BLE001 - a truncated payload is reported below
             pass
     if os.WIFSIGNALED(status):
-        return False, f"worker process was killed by signal {os.WTERMSIG(status)}"
-    return False, f"worker process exited with status {os.waitstatus_to_exitcode(status)} without a result"
+        return {}, (name, f"worker process was killed by signal {os.WTERMSIG(status)}")
+    return {}, (name, f"worker process exited with status {os.waitstatus_to_exitcode(status)} without a result")
 
 
 def _flush_streams() -> None:

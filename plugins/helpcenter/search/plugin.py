@@ -82,13 +82,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self._documents = [file.src_uri for file in files.documentation_pages()]
         return env
 
-    def on_page_context(self, context, *, page, config, nav):
+    @event_priority(-100)  # the page's final HTML, after other plugins' on_page_content
+    def on_page_content(self, html, *, page, config, files):
+        # Here, not at on_page_context: the default locale's sections are then known before the other
+        # locales' builds start (helpcenter-build forks them after the default locale's Markdown), and
+        # their fallback pages, with the same HTML, reuse them.
         if self.config.enabled:
-            entry = self._search_page(page, config)
+            entry = self._search_page(page, html, config)
             if entry is not None:
                 self.pages.append(entry)
             if self._entries is not None:
                 self._entries[(static_i18n.current_locale(config), page.file.src_uri)] = entry
+        return html
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.config.enabled:
             context["hc_search"] = self._template_data(config)
         return context
 
@@ -129,7 +137,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         root = _locale_prefix(locale, config)
         return {"locale": locale, "root": root, "index": f"{root}search/{name}"}
 
-    def _search_page(self, page, config) -> SearchPage | None:
+    def _search_page(self, page, html: str, config) -> SearchPage | None:
         plugin = config.plugins.get(ARTICLES_PLUGIN)
         data = getattr(plugin, "data", None)
         if data is None:
@@ -140,7 +148,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                                   static_i18n.file_locale(page.file) or static_i18n.current_locale(config))
         if article is None:
             return None  # home, category and team pages: readers search for articles
-        sections = self._page_sections(page.content or "", config)
+        sections = self._page_sections(html or "", config)
         root = _locale_prefix(static_i18n.current_locale(config), config)
         location = page.url[len(root):] if page.url.startswith(root) else page.url
         return SearchPage(location=location, title=article.title, description=article.description,
