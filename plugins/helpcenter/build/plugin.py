@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import os
 import shutil
@@ -23,6 +24,9 @@ from .workers import WorkerFailed, WorkerPool
 log = logging.getLogger("mkdocs.plugins.helpcenter.build")
 
 PLUGIN_NAME = "helpcenter-build"
+# A build makes millions of small objects, most of which live until its end; Python's default (a collection
+# every 700 new objects, a full one every 70 collections) spent a tenth of the build's time on them.
+GARBAGE_THRESHOLDS = (10_000, 20, 20)
 # `mkdocs serve` builds only these locales (comma-separated) and the default one, for quick rebuilds;
 # "all" (or no value) builds every locale. `make serve` sets it from LOCALES (default: the default locale).
 SERVE_LOCALES = "HELPCENTER_SERVE_LOCALES"
@@ -43,10 +47,14 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         self._dirty = False
         self._order: list[str] = []  # the non-default locales, in static-i18n's build order
         self._folders: dict[str, Path] = {}  # locale -> its worker's output folder
+        self._thresholds: tuple[int, int, int] | None = None  # Python's, restored when MkDocs is done
 
     def on_startup(self, *, command, dirty):
         self.command = command
         self._dirty = dirty
+        if self._thresholds is None:
+            self._thresholds = gc.get_threshold()
+            gc.set_threshold(*GARBAGE_THRESHOLDS)
 
     @event_priority(100)
     def on_config(self, config):
@@ -120,6 +128,9 @@ class BuildPlugin(BasePlugin[BuildConfig]):
     def on_shutdown(self):
         mkdocs_build.unwrap_page_render()
         mkdocs_build.restore_locale_build()
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None
 
     def _finish(self):
         mkdocs_build.restore_locale_build()

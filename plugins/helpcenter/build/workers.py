@@ -9,6 +9,7 @@ parent, named after its job.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
@@ -70,6 +71,9 @@ class WorkerPool:
         os.write(queue_writer, b"".join(_JOB.pack(number) for number in range(len(jobs))))
         os.close(queue_writer)
         _flush_streams()
+        # The workers never collect what the parent holds: collecting would write to every object's
+        # header, copying the pages the workers share with the parent.
+        gc.freeze()
         for _ in range(min(self.workers, len(jobs))):
             reader, writer = os.pipe()
             pid = os.fork()
@@ -79,6 +83,7 @@ class WorkerPool:
                 _work(jobs, queue_reader, writer)
             os.close(writer)
             self._workers.append(_Worker(pid, reader))
+        gc.unfreeze()
         os.close(queue_reader)
 
     def wait(self) -> dict[str, object]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import os
 import re
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from lunr.builder import Builder, FieldRef
+from lunr import __TARGET_JS_VERSION__ as LUNR_JS_VERSION
+from lunr.pipeline import Pipeline
 from lunr.stemmer import stemmer
 from lunr.stop_word_filter import stop_word_filter
 from lunr.token import Token
@@ -102,65 +104,86 @@ def query_config(locale: str, groups: list[SynonymGroup]) -> dict:
     }
 
 
-# -- lunr -------------------------------------------------------------------------------------------
+# -- the index ---------------------------------------------------------------------------------------
 
-def build_lunr(fields_per_page: list[dict[str, list[str]]], locale: str) -> dict:
-    """lunr's serialized index of the pages (ref = position), without term positions (results need none)."""
-    builder = WordListBuilder()
-    builder.ref("r")
-    for name, boost in FIELDS.items():
-        builder.field(name, boost=boost)
+# lunr's BM25 parameters (lunr.Builder's k1 and b).
+K1, B = 1.2, 0.75
+
+
+def index_pipelines(locale: str) -> tuple[Pipeline, Pipeline]:
+    """lunr's pipelines for the locale's words: at build time (stop words, stemmer) and at query time."""
+    build, search = Pipeline(), Pipeline()
     if locale in STEMMED_LOCALES:
-        builder.pipeline.add(stop_word_filter, stemmer)
-        builder.search_pipeline.add(stemmer)
-    for number, fields in enumerate(fields_per_page):
-        builder.add({"r": str(number), **fields})
-    return builder.build().serialize()
+        build.add(stop_word_filter, stemmer)
+        search.add(stemmer)
+    return build, search
 
 
-class WordListBuilder(Builder):
-    """lunr's Builder for fields that arrive as lists of words, keeping no metadata (lunr's `add` gives every
-    word a deep copy of it and runs the pipeline on every word). Here each distinct word goes through the
-    pipeline once (its functions, stop words and stemmer, look at one word at a time), and no token set is
-    made (only querying in Python needs one). Otherwise it is lunr 0.8.0's Builder, so the serialized index
-    is the same."""
-
-    def __init__(self):
-        super().__init__()
-        self._terms_by_word: dict[tuple[str, str], list[str]] = {}
-
-    def add(self, doc, attributes=None):
-        doc_ref = str(doc[self._ref])
-        self._documents[doc_ref] = attributes or {}
-        self.document_count += 1
-        for field_name in self._fields:
-            terms = [term for word in doc[field_name] for term in self._terms(word, field_name)]
-            field_ref = str(FieldRef(doc_ref, field_name))
-            field_terms = self.field_term_frequencies[field_ref] = defaultdict(int)
-            self.field_lengths[field_ref] = len(terms)
-            for term_key in terms:
-                field_terms[term_key] += 1
-                posting = self.inverted_index.get(term_key)
-                if posting is None:
-                    posting = self.inverted_index[term_key] = {name: {} for name in self._fields}
-                    posting["_index"] = self.term_index
-                    self.term_index += 1
-                posting[field_name].setdefault(doc_ref, defaultdict(list))
-
-    def _create_token_set(self):
-        self.token_set = None  # only querying in Python needs it; the index is serialized
-
-    def _terms(self, word: str, field_name: str) -> list[str]:
-        key = (word, field_name)
-        terms = self._terms_by_word.get(key)
-        if terms is None:
-            tokens = self.pipeline.run([Token(word.lower(), {})], field_name)
-            terms = self._terms_by_word[key] = [str(t) for t in tokens]
-        return terms
+def build_index(fields_per_page: list[dict[str, list[str]]], locale: str) -> dict:
+    """The index of the pages (ref = position) as the browser reads it (search-engine.js): what `compact`
+    makes of the index lunr.Builder would build from the same words, without term positions (results need
+    none), computed directly. Each distinct word goes through the pipeline once (its functions look at one
+    word at a time), and no lunr objects are made per word, page or field."""
+    pipeline, search_pipeline = index_pipelines(locale)
+    names = list(FIELDS)
+    terms_of: dict[tuple[str, str], list[str]] = {}
+    numbers: dict[str, int] = {}  # term -> its index, in the order lunr meets the terms
+    fields_with_term: dict[str, int] = defaultdict(int)  # term -> (page, field) pairs that hold it
+    total_length = dict.fromkeys(names, 0)
+    pages = []
+    for fields in fields_per_page:
+        page = []
+        for name in names:
+            frequencies: dict[str, int] = {}
+            length = 0
+            for word in fields[name]:
+                terms = terms_of.get((word, name))
+                if terms is None:
+                    terms = terms_of[(word, name)] = [str(t) for t in pipeline.run([Token(word.lower(), {})], name)]
+                for term in terms:
+                    length += 1
+                    if term in frequencies:
+                        frequencies[term] += 1
+                        continue
+                    frequencies[term] = 1
+                    fields_with_term[term] += 1
+                    if term not in numbers:
+                        numbers[term] = len(numbers)
+            total_length[name] += length
+            page.append((name, frequencies, length))
+        pages.append(page)
+    count = len(pages)
+    postings: dict[str, dict[str, list[int]]] = {term: {} for term in numbers}
+    previous: dict[tuple[str, str], int] = {}
+    idf: dict[str, float] = {}
+    for number, page in enumerate(pages):
+        for name, frequencies, length in page:
+            if not frequencies:
+                continue
+            # lunr's BM25 weight of each term in the field, to three decimals, in thousandths.
+            norm = K1 * (1 - B + B * (length / (total_length[name] / count)))
+            boost = FIELDS[name]
+            for term in sorted(frequencies, key=numbers.__getitem__):
+                if term not in idf:
+                    with_term = fields_with_term[term]
+                    idf[term] = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
+                tf = frequencies[term]
+                score = idf[term] * ((K1 + 1) * tf) / (norm + tf) * boost
+                steps = postings[term].setdefault(name, [])
+                steps += [number - previous.get((term, name), 0), round(round(score, 3) * 1000)]
+                previous[(term, name)] = number
+    return {
+        "version": LUNR_JS_VERSION,
+        "fields": names,
+        "pipeline": search_pipeline.serialize(),
+        "pages": count,
+        "invertedIndex": [[term, numbers[term], postings[term]] for term in sorted(numbers)],
+    }
 
 
 def compact(serialized: dict) -> dict:
-    """lunr's serialized index as the browser reads it (search-engine.js). lunr scores a page's field by
+    """lunr's serialized index as the browser reads it (search-engine.js); `build_index` makes the same
+    from the words, and search-engine.js's compact() from an index lunr.js builds. lunr scores a page's field by
     the weights its field vector gives the query's terms, so each posting carries those weights and the
     field vectors themselves are not shipped. A term's entry is [term, term index, {field: [page step,
     weight, page step, weight, ...]}]: pages ascending (the order lunr reads a posting in), each given as
@@ -292,9 +315,9 @@ def build_locale_index(pages: list[SearchPage], locale: str, segmenter: Segmente
     files: dict[str, object] = {MATERIAL_FILE: material_index(pages, locale, segmenter)}
     common = {"format": FORMAT_VERSION, "query": query_config(locale, groups), "docs": display_docs(pages)}
     if prebuilt:
-        index = build_lunr(fields, locale)
-        check_segmented([term for term, _ in index["invertedIndex"]], locale, segmenter)
-        files[INDEX_FILE] = {**common, "index": compact(index)}
+        index = build_index(fields, locale)
+        check_segmented([entry[0] for entry in index["invertedIndex"]], locale, segmenter)
+        files[INDEX_FILE] = {**common, "index": index}
     else:
         check_segmented({w for f in fields for words_ in f.values() for w in words_}, locale, segmenter)
         files[DOCS_FILE] = {**common, "fields": fields}
