@@ -32,3 +32,37 @@ def test_a_changed_template_is_compiled_again(tmp_path):
     env, compiled = _environment(tmp_path, cache)
     assert env.get_template("page.html").render(name="x") == "Bye x"
     assert len(compiled) == 1
+
+
+class _Page:
+    title = "Deposit"
+
+    @property
+    def broken(self):
+        raise AttributeError("inside the property")
+
+
+class _Items:
+    def __getitem__(self, key):
+        if key == "known":
+            return "from the item"
+        raise KeyError(key)
+
+
+def test_quick_lookups_give_what_jinja_gives():
+    import collections
+
+    from helpcenter.build.templates import lookup_attribute
+
+    env = jinja2.Environment()
+    cases = [({"title": "x"}, "title"), ({"title": "x"}, "missing"), ({"items": "shadowed"}, "items"),
+             ({"get": 1}, "keys"), (collections.OrderedDict(icon="o"), "icon"), (_Page(), "title"),
+             (_Page(), "meta"), (_Page(), "broken"), (_Items(), "known"), (_Items(), "other"),
+             (dict, "x"), ([1, 2], "append"), ([1, 2], "first"), ("text", "upper"), (None, "x"), (3, "real")]
+    for obj, name in cases:
+        ours, jinjas = lookup_attribute(env, obj, name), env.getattr(obj, name)
+        assert type(ours) is type(jinjas), (obj, name)
+        if isinstance(jinjas, jinja2.Undefined):
+            assert (ours._undefined_obj, ours._undefined_name) == (jinjas._undefined_obj, jinjas._undefined_name)
+        else:
+            assert ours == jinjas, (obj, name)

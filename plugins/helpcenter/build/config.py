@@ -13,5 +13,7 @@ class BuildConfig(Config):
     reuse_fallback_renders = c.Type(bool, default=True)
     # Compile the theme's templates once per build; the locale builds load the compiled code.
     share_compiled_templates = c.Type(bool, default=True)
+    # Templates read `x.name` without raising exceptions for dict keys and missing attributes (same results).
+    quick_template_lookups = c.Type(bool, default=True)
     # With navigation.prune, each page's template gets the other sections with their first page only (same HTML).
     trim_pruned_navigation = c.Type(bool, default=True)

@@ -18,7 +18,7 @@ from .config import BuildConfig
 from .navigation import page_navigation
 from .outputs import SITEMAP, gzip_as, merge_tree, read_text, stitch_sitemaps
 from .renders import Render, RenderCache, markdown_settings, relative_targets, render_key, site_urls
-from .templates import MemoryBytecodeCache
+from .templates import MemoryBytecodeCache, use_quick_lookups
 from .workers import WorkerFailed, WorkerPool
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.build")
@@ -99,6 +99,12 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         return files
 
     def on_page_context(self, context, *, page, config, nav):
+        return self._trim_navigation(context, config)
+
+    def on_template_context(self, context, *, template_name, config):
+        return self._trim_navigation(context, config)  # the 404 page: no section is active
+
+    def _trim_navigation(self, context, config):
         if self.config.enabled and self.config.trim_pruned_navigation and context.get("nav") is not None:
             context["nav"] = page_navigation(context["nav"], config.theme.get("features") or [])
         return context
@@ -107,6 +113,8 @@ class BuildPlugin(BasePlugin[BuildConfig]):
     def on_env(self, env, *, config, files):
         if self.config.enabled and self.config.share_compiled_templates:
             env.bytecode_cache = self.templates
+        if self.config.enabled and self.config.quick_template_lookups:
+            use_quick_lookups(env)
         if self._pool is not None and not static_i18n.is_building_other_locales(config):
             self._start_locale_builds(config)
         return env
