@@ -69,3 +69,30 @@ def test_build_only_some_locales(tmp_path):
         assert static_i18n.locales(config) == ["en", "zh", "ja"]
     finally:
         config.plugins.on_shutdown()
+
+
+def test_theme_files_listed_once_are_the_ones_mkdocs_adds():
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    from conftest import ROOT
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    env = config.theme.get_env()
+    docs_file = File("assets/stylesheets/helpcenter.css", str(ROOT / "docs"), config.site_dir, True)
+
+    def added(files):
+        return [(f.src_uri, f.abs_src_path, f.dest_uri) for f in files]
+
+    expected = Files([docs_file])
+    mkdocs_build._original_add_files_from_theme(expected, env, config)
+    mkdocs_build.list_theme_files_once()
+    try:
+        first, second = Files([docs_file]), Files([docs_file])
+        Files.add_files_from_theme(first, env, config)
+        Files.add_files_from_theme(second, env, config)  # from the list
+    finally:
+        mkdocs_build.restore_theme_files()
+    assert Files.add_files_from_theme is mkdocs_build._original_add_files_from_theme
+    assert len(added(expected)) > 20
+    assert added(first) == added(expected) == added(second)

@@ -78,3 +78,13 @@ def test_a_failing_locale_fails_the_build_with_its_message(tmp_path):
     assert "Building the 'ja' locale failed" in result.stderr
     assert "no-such-template.html" in result.stderr
     assert not list(tmp_path.glob(".site-*")), "worker folders are left behind"
+
+
+def test_variants_of_a_language_build_in_one_worker_and_big_locales_first():
+    from helpcenter.build.plugin import locale_groups
+
+    locales = ["zh", "ja", "ko", "es", "zh-TW", "pt-BR", "pt"]
+    own = {"zh": 300, "ja": 180, "ko": 150, "es": 300, "zh-TW": 90, "pt-BR": 10, "pt": 240}
+    groups = locale_groups(locales, own)
+    assert [[locales[p] for p in group] for group in groups] == [
+        ["zh", "zh-TW"], ["es"], ["pt-BR", "pt"], ["ja"], ["ko"]]

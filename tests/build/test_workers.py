@@ -78,3 +78,14 @@ def test_large_results_arrive_whole():
     pool = WorkerPool(2)
     pool.run([("big", lambda: "x" * 1_000_000), ("bigger", lambda: "y" * 3_000_000)])
     assert pool.wait() == {"big": "x" * 1_000_000, "bigger": "y" * 3_000_000}
+
+
+def test_jobs_kept_together_run_in_one_worker_one_after_another(tmp_path):
+    pool = WorkerPool(2)
+    jobs = [(name, lambda name=name: (os.getpid(), time.monotonic())) for name in ("zh", "es", "zh-TW", "fr")]
+    pool.run(jobs, together=[[0, 2], [1], [3]])
+    results = pool.wait()
+    assert list(results) == ["zh", "es", "zh-TW", "fr"]
+    assert results["zh"][0] == results["zh-TW"][0] and results["zh"][1] < results["zh-TW"][1]
+    with pytest.raises(ValueError):
+        WorkerPool(2).run(jobs, together=[[0, 1], [1, 2, 3]])

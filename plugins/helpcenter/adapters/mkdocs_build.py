@@ -5,6 +5,8 @@
   for a function of ours, and build the locales in processes forked from the default locale's build
   before it reaches that loop (parallel locale builds): `enter_locale_build` sets up such a process as the
   loop would.
+- MkDocs adds the theme's static files to every build with `Files.add_files_from_theme(env, config)`, which
+  walks every theme folder (Material's holds thousands of icons); we list them once per build of all locales.
 - MkDocs converts a page's Markdown in `Page.render(config, files)`, which sets `content`, `toc`,
   `_title_from_render`, `present_anchor_ids` and `links_to_anchors`. We wrap it (fallback pages reuse the
   default locale's render).
@@ -21,6 +23,7 @@ from collections.abc import Callable
 import mkdocs_static_i18n.plugin as _i18n_plugin_module
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 from mkdocs.commands import build as _mkdocs_build_module
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .static_i18n import i18n_plugin
@@ -88,6 +91,41 @@ def static_i18n_builds_locales_in_a_loop() -> bool:
     """What replace_locale_build relies on: a loop over build_languages calling `build(config, dirty=…)`."""
     source = inspect.getsource(_i18n_plugin_module.I18n.on_post_build)
     return "for locale in self.build_languages" in source and "build(config, dirty=dirty)" in source
+
+
+# -- the theme's files --------------------------------------------------------------------------------------
+
+_original_add_files_from_theme = Files.add_files_from_theme
+# (theme folders, static templates) -> the theme's static files as (path, folder), in MkDocs' order.
+_THEME_FILES: dict[tuple, list[tuple[str, str]]] = {}
+
+
+def list_theme_files_once() -> None:
+    """Files.add_files_from_theme lists the theme's files the first time, and reuses the list until
+    forget_theme_files() (call it when a new build of every locale starts: theme files may have changed)."""
+
+    def add_files_from_theme(files, env, config):
+        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates))
+        listed = _THEME_FILES.get(key)
+        if listed is None:
+            found = Files([])
+            _original_add_files_from_theme(found, env, config)
+            listed = _THEME_FILES[key] = [(file.src_uri, file.src_dir) for file in found]
+        for path, folder in listed:
+            if files.get_file_from_path(path) is None:  # as MkDocs: theme files do not override docs files
+                files.append(File(path, folder, config.site_dir, config.use_directory_urls))
+
+    add_files_from_theme.__wrapped__ = _original_add_files_from_theme
+    Files.add_files_from_theme = add_files_from_theme
+
+
+def forget_theme_files() -> None:
+    _THEME_FILES.clear()
+
+
+def restore_theme_files() -> None:
+    Files.add_files_from_theme = _original_add_files_from_theme
+    _THEME_FILES.clear()
 
 
 # -- Page.render --------------------------------------------------------------------------------------------

@@ -162,32 +162,37 @@ def find_alternates_once(config) -> None:
 
 
 # What static-i18n's create_i18n_file makes of a file depends on the file, the locale asked for and the
-# configuration, not on the locale being built; kept for the whole build (forked locale builds inherit them).
-_LOCALES_BY_SOURCE: dict[tuple, str] = {}
-_ALTERNATES: dict[tuple, object] = {}
+# configuration, not on the locale being built; kept for the whole build (forked locale builds inherit them),
+# per configuration: {setting: {source: locale}} and {setting: {(source, ..., locale): File}}.
+_LOCALES_BY_SOURCE: dict[tuple, dict[str, str]] = {}
+_ALTERNATES: dict[tuple, dict[tuple, object]] = {}
 
 
 def _reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, mkdocs_config, create_i18n_file):
     # The choice static-i18n 1.3.1 makes in I18n.reconfigure_files_alternates, in the same order.
     setting = (self.default_language, tuple(self.all_languages), mkdocs_config.docs_dir,
                mkdocs_config.use_directory_urls)
+    locales = _LOCALES_BY_SOURCE.setdefault(setting, {})
+    alternates = _ALTERNATES.setdefault(setting, {})
+    site_dir = mkdocs_config.site_dir
 
     def locale_of(file) -> str:  # a file's locale follows from its source path alone
-        key = (file.src_uri,) + setting
-        if key not in _LOCALES_BY_SOURCE:
-            _LOCALES_BY_SOURCE[key] = create_i18n_file(
+        locale = locales.get(file.src_uri)
+        if locale is None:
+            locale = locales[file.src_uri] = create_i18n_file(
                 file, self.default_language, self.default_language, self.all_languages, mkdocs_config).locale
-        return _LOCALES_BY_SOURCE[key]
+        return locale
 
     def alternate(file, build_lang):
-        key = (file.src_uri, file.dest_uri, file.inclusion, build_lang) + setting
-        made = _ALTERNATES.get(key)
+        key = (file.src_uri, file.dest_uri, file.inclusion, build_lang)
+        made = alternates.get(key)
         if made is None:
-            made = _ALTERNATES[key] = create_i18n_file(
+            made = alternates[key] = create_i18n_file(
                 file, build_lang, self.default_language, self.all_languages, mkdocs_config)
         # A copy, as create_i18n_file would make, placed under this build's site_dir.
-        result = copy.copy(made)
-        result.abs_dest_path = os.path.normpath(os.path.join(mkdocs_config.site_dir, result.dest_path))
+        result = object.__new__(type(made))
+        result.__dict__.update(made.__dict__)
+        result.abs_dest_path = os.path.normpath(os.path.join(site_dir, result.dest_path))
         result.alternates = {build_lang: result}
         return result
 

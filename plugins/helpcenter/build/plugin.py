@@ -71,6 +71,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
                 built = mkdocs_build.build_only_locales(config, wanted)
                 log.info(f"Building only {', '.join(built)} ({SERVE_LOCALES}); "
                          f"`make serve LOCALES=all` builds every locale")
+            mkdocs_build.forget_theme_files()
             if self.command == "serve":
                 # Rebuilds after an edit reuse what did not change: templates (checked against their
                 # source) and renders (checked against their Markdown, settings and link targets).
@@ -86,6 +87,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
                 mkdocs_build.replace_locale_build(self._build_locale)
         if len(static_i18n.locales(config)) > 1:
             static_i18n.find_alternates_once(config)
+            mkdocs_build.list_theme_files_once()
         if self.config.reuse_fallback_renders:
             mkdocs_build.wrap_page_render(self._render)
         self._markdown_settings = markdown_settings(config)
@@ -136,6 +138,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
     def on_shutdown(self):
         mkdocs_build.unwrap_page_render()
         mkdocs_build.restore_locale_build()
+        mkdocs_build.restore_theme_files()
         if self._thresholds is not None:
             gc.set_threshold(*self._thresholds)
             self._thresholds = None
@@ -148,17 +151,16 @@ class BuildPlugin(BasePlugin[BuildConfig]):
     def _start_locale_builds(self, config) -> None:
         """Once the default locale's Markdown is converted (its renders are what fallback pages reuse), fork
         the workers that build the other locales, while this process goes on with the default locale's pages.
-        Each locale build writes into a folder of its own; the biggest locales go first."""
+        Each locale build writes into a folder of its own."""
         default = static_i18n.default_locale(config)
         self._order = [code for code in static_i18n.locales(config) if code != default]
         site_dir = Path(config.site_dir)
         site_dir.parent.mkdir(parents=True, exist_ok=True)  # MkDocs makes the site's folders as it writes
         self._folders = {code: Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-{code}-", dir=site_dir.parent))
                          for code in self._order}
-        own_pages = static_i18n.source_page_counts(config)
-        biggest_first = sorted(self._order, key=lambda code: -own_pages.get(code, 0))
         self._pool.run([(code, functools.partial(self._build_in_worker, config, code, self._folders[code]))
-                        for code in biggest_first])
+                        for code in self._order],
+                       together=locale_groups(self._order, static_i18n.source_page_counts(config)))
 
     def _build_locale(self, config, dirty=False):
         """Called by static-i18n for each non-default locale in turn, after the default build: the workers
@@ -247,6 +249,17 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         mkdocs_build.apply_render_results(page, dict(cached.results, links_to_anchors=links))
         self.renders.reused += 1
         return None
+
+
+def locale_groups(locales: list[str], own_pages: dict[str, int]) -> list[list[int]]:
+    """Positions in `locales` of the locale builds a worker runs one after another: the variants of a
+    language (zh, zh-TW) together, as they load the same dictionaries, e.g. for word segmentation. The
+    groups with the most pages of their own (whose Markdown is converted) first, so that no worker is left
+    with a big one at the end."""
+    groups: dict[str, list[int]] = {}
+    for position, code in enumerate(locales):
+        groups.setdefault(code.split("-")[0].lower(), []).append(position)
+    return sorted(groups.values(), key=lambda group: -sum(own_pages.get(locales[p], 0) for p in group))
 
 
 def _remap_anchor_links(render: Render, page_url: str, files_by_url: dict):

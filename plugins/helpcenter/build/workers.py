@@ -51,7 +51,8 @@ def default_workers() -> int:
 class WorkerPool:
     """pool.run([(name, job), ...]) forks the workers and returns at once; pool.wait() waits for every job
     and returns {name: result} in the order the jobs were given. Jobs are taken in that order too, so put
-    the longest first."""
+    the longest first. With `together`, a list of groups of job numbers, a worker takes a group at a time
+    and runs its jobs one after another (jobs that share what they load: one loads it, the next reuses it)."""
 
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or default_workers())
@@ -63,24 +64,27 @@ class WorkerPool:
     def running(self) -> int:
         return len(self._workers)
 
-    def run(self, jobs: list[tuple[str, Callable[[], object]]]) -> None:
+    def run(self, jobs: list[tuple[str, Callable[[], object]]], together: list[list[int]] | None = None) -> None:
         if self._workers:
             raise RuntimeError("the pool is still running jobs: wait() for them first")
+        groups = together if together is not None else [[number] for number in range(len(jobs))]
+        if sorted(number for group in groups for number in group) != list(range(len(jobs))):
+            raise ValueError("each job must be in exactly one group")
         self._names = [name for name, _ in jobs]
         queue_reader, queue_writer = os.pipe()
-        os.write(queue_writer, b"".join(_JOB.pack(number) for number in range(len(jobs))))
+        os.write(queue_writer, b"".join(_JOB.pack(number) for number in range(len(groups))))
         os.close(queue_writer)
         _flush_streams()
         # The workers never collect what the parent holds: collecting would write to every object's
         # header, copying the pages the workers share with the parent.
         gc.freeze()
-        for _ in range(min(self.workers, len(jobs))):
+        for _ in range(min(self.workers, len(groups))):
             reader, writer = os.pipe()
             pid = os.fork()
             if pid == 0:  # the worker: its siblings are the parent's to stop
                 self._workers = []
                 os.close(reader)
-                _work(jobs, queue_reader, writer)
+                _work(jobs, groups, queue_reader, writer)
             os.close(writer)
             self._workers.append(_Worker(pid, reader))
         gc.unfreeze()
@@ -125,8 +129,8 @@ class WorkerPool:
                 raise WorkerFailed(*failure)
 
 
-def _work(jobs: list[tuple[str, Callable[[], object]]], queue: int, writer: int) -> None:
-    """A worker's life: take jobs until the queue is empty (or one fails), send the results, leave."""
+def _work(jobs: list[tuple[str, Callable[[], object]]], groups: list[list[int]], queue: int, writer: int) -> None:
+    """A worker's life: take groups of jobs until the queue is empty (or a job fails), send the results, leave."""
     code = 0
     results: dict[str, object] = {}
     failure = None
@@ -136,9 +140,10 @@ def _work(jobs: list[tuple[str, Callable[[], object]]], queue: int, writer: int)
             record = os.read(queue, _JOB.size)
             if not record:
                 break
-            os.write(writer, _STARTED + record)
-            name, job = jobs[_JOB.unpack(record)[0]]
-            results[name] = job()
+            for number in groups[_JOB.unpack(record)[0]]:
+                os.write(writer, _STARTED + _JOB.pack(number))
+                name, job = jobs[number]
+                results[name] = job()
     except BaseException as error:  # report everything, including SystemExit from click's Abort
         code = 1
         message = str(error) or type(error).__name__
