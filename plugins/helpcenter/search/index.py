@@ -125,6 +125,7 @@ def build_index(fields_per_page: list[dict[str, list[str]]], locale: str) -> dic
     none), computed directly. Each distinct word goes through the pipeline once (its functions look at one
     word at a time), and no lunr objects are made per word, page or field."""
     pipeline, search_pipeline = index_pipelines(locale)
+    empty_pipeline = not pipeline.serialize()  # each word is its own term
     names = list(FIELDS)
     terms_of: dict[tuple[str, str], list[str]] = {}
     numbers: dict[str, int] = {}  # term -> its index, in the order lunr meets the terms
@@ -137,9 +138,12 @@ def build_index(fields_per_page: list[dict[str, list[str]]], locale: str) -> dic
             frequencies: dict[str, int] = {}
             length = 0
             for word in fields[name]:
-                terms = terms_of.get((word, name))
-                if terms is None:
-                    terms = terms_of[(word, name)] = [str(t) for t in pipeline.run([Token(word.lower(), {})], name)]
+                if empty_pipeline:
+                    terms = (word.lower(),)
+                else:
+                    terms = terms_of.get((word, name))
+                    if terms is None:
+                        terms = terms_of[(word, name)] = [str(t) for t in pipeline.run([Token(word.lower(), {})], name)]
                 for term in terms:
                     length += 1
                     if term in frequencies:

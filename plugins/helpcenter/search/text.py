@@ -40,8 +40,7 @@ def normalize(text: str, locale: str) -> str:
 
 def pieces(normalized: str) -> list[tuple[str, str]]:
     """Split normalised text into ('cjk', run) and ('word', word) pieces; everything else separates."""
-    return [("cjk", m.group("cjk")) if m.group("cjk") else ("word", m.group("word"))
-            for m in _TOKEN.finditer(normalized)]
+    return [("cjk", cjk) if cjk else ("word", word) for cjk, word in _TOKEN.findall(normalized)]
 
 
 def has_cjk(text: str) -> bool:
