@@ -16,6 +16,7 @@ Rules:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ _TOKEN = re.compile(r"\{([^{}]*)\}")
 # Whitespace as both Python and JavaScript trim it (their own definitions differ at the edges).
 _WS = "[ \t\n\u000b\u000c\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 _CONTROL = re.compile(r"[\u0000-\u0008\u000b-\u001f\u007f-\u009f]")
+_LINE_BREAK = re.compile(f"{_WS}*\n{_WS}*")
+_TRAILING_WS = re.compile(f"{_WS}+\\Z")
+_LEADING_WS = re.compile(f"\\A{_WS}+")
 
 
 class TemplateError(ValueError):
@@ -57,6 +61,15 @@ class FilledUrl:
 
 def placeholders(template: str) -> list[str]:
     """The placeholder names a template uses, in order; raises TemplateError for an unusable template."""
+    return list(_checked_placeholders(template) if isinstance(template, str) else _placeholders(template))
+
+
+@functools.lru_cache(maxsize=256)  # every page fills the same few templates
+def _checked_placeholders(template: str) -> tuple[str, ...]:
+    return tuple(_placeholders(template))
+
+
+def _placeholders(template) -> list[str]:
     if not isinstance(template, str) or not template.strip():
         raise TemplateError("is empty", "write a URL such as 'https://support.example.com/new?subject={subject}'.")
     if template != template.strip() or any(ch.isspace() for ch in template):
@@ -104,14 +117,14 @@ def clean_value(value, multiline: bool = False) -> str:
     text = unicodedata.normalize("NFC", "" if value is None else str(value))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not multiline:
-        text = re.sub(f"{_WS}*\n{_WS}*", " ", text)
+        text = _LINE_BREAK.sub(" ", text)
     text = _CONTROL.sub("", text.replace("\t", " "))
     return _strip(text)
 
 
 def _strip(text: str, start: bool = True) -> str:
-    text = re.sub(f"{_WS}+\\Z", "", text)
-    return re.sub(f"\\A{_WS}+", "", text) if start else text
+    text = _TRAILING_WS.sub("", text)
+    return _LEADING_WS.sub("", text) if start else text
 
 
 def truncate(text: str, limit: int) -> str:
