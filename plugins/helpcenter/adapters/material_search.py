@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from material.plugins.search.plugin import Parser
+
 MATERIAL_SEARCH = "material/search"
 
 
@@ -31,8 +33,6 @@ def show_search_box(config, plugin) -> None:
 
 def html_sections(html: str) -> list[tuple[str | None, str, str]]:
     """(anchor or None, title HTML, text HTML) per section, as Material's search plugin splits a page."""
-    from material.plugins.search.plugin import Parser
-
     parser = Parser()
     parser.feed(html)
     parser.close()
