@@ -96,3 +96,86 @@ def test_theme_files_listed_once_are_the_ones_mkdocs_adds():
     assert Files.add_files_from_theme is mkdocs_build._original_add_files_from_theme
     assert len(added(expected)) > 20
     assert added(first) == added(expected) == added(second)
+
+
+def _toc(items):
+    return [(item.title, item.id, item.level, _toc(item.children)) for item in items]
+
+
+def test_one_converter_renders_every_shipped_page_as_mkdocs_does():
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from conftest import ROOT
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    files = get_files(config)
+    converter = mkdocs_build.markdown_converter(config)
+    documents = files.documentation_pages()
+    assert len(documents) > 100
+    for file in documents:
+        ours, theirs = Page(None, file, config), Page(None, file, config)
+        for page in (ours, theirs):
+            page.read_source(config)
+        mkdocs_build.render_page(ours, config, files, converter)
+        mkdocs_build._original_render(theirs, config, files)
+        for name in ("content", "_title_from_render", "present_anchor_ids", "links_to_anchors"):
+            assert getattr(ours, name) == getattr(theirs, name), (file.src_uri, name)
+        assert _toc(ours.toc) == _toc(theirs.toc), file.src_uri
+
+
+def test_one_converter_keeps_no_state_from_page_to_page(tmp_path):
+    """Tabs, details, fences, HTML blocks and heading ids as a new converter per page makes them."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from conftest import ROOT
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = """# Withdraw
+
+## Steps
+
+=== "App"
+
+    Open **Assets**.
+
+=== "Web"
+
+    Open *Wallet*.
+
+??? note "Fees"
+    A fee applies.
+
+```python
+print("x")
+```
+
+<div markdown>
+Inside **HTML**.
+</div>
+
+Term
+:   Definition {: .hc-term }
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+## Steps
+"""
+    for name in ("a", "b", "c"):
+        (docs / f"{name}.md").write_text(page, encoding="utf-8")
+    config = load_config(str(ROOT / "mkdocs.yml"), docs_dir=str(docs), plugins=[])
+    files = get_files(config)
+    converter = mkdocs_build.markdown_converter(config)
+    for file in files.documentation_pages():
+        ours, theirs = Page(None, file, config), Page(None, file, config)
+        for each in (ours, theirs):
+            each.read_source(config)
+        mkdocs_build.render_page(ours, config, files, converter)
+        mkdocs_build._original_render(theirs, config, files)
+        assert ours.content == theirs.content and 'id="steps_1"' in ours.content
+        assert "tabbed-set" in ours.content and "<details" in ours.content
+        assert _toc(ours.toc) == _toc(theirs.toc)

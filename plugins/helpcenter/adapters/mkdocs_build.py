@@ -9,7 +9,7 @@
   walks every theme folder (Material's holds thousands of icons); we list them once per build of all locales.
 - MkDocs converts a page's Markdown in `Page.render(config, files)`, which sets `content`, `toc`,
   `_title_from_render`, `present_anchor_ids` and `links_to_anchors`. We wrap it (fallback pages reuse the
-  default locale's render).
+  default locale's render), and `render_page` does what it does with a Markdown converter made once.
 
 tests/build/test_adapter.py fails loudly when a new version changes any of this.
 """
@@ -19,6 +19,10 @@ from __future__ import annotations
 import inspect
 import logging
 from collections.abc import Callable
+
+import markdown
+from mkdocs.structure import pages as _pages
+from mkdocs.structure.toc import get_toc
 
 import mkdocs_static_i18n.plugin as _i18n_plugin_module
 from mkdocs_static_i18n.utils import I18nLoggingFilter
@@ -147,6 +151,34 @@ def wrap_page_render(wrapper: Callable) -> None:
 
 def unwrap_page_render() -> None:
     Page.render = _original_render
+
+
+def markdown_converter(config) -> markdown.Markdown:
+    """The converter Page.render makes for every page, made once: `render_page` resets it before each page
+    (Python-Markdown's way to reuse one; every extension resets its own state)."""
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+
+
+def render_page(page, config, files, converter: markdown.Markdown) -> None:
+    """Page.render(config, files) of MkDocs 1.6.1, converting with `converter` instead of a new Markdown."""
+    if page.markdown is None:
+        raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+    md = converter.reset()
+    # MkDocs' own processors for this page; registering one replaces the previous page's of the same name.
+    raw_html_ext = _pages._RawHTMLPreprocessor()
+    raw_html_ext._register(md)
+    extract_anchors_ext = _pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+    extract_anchors_ext._register(md)
+    relative_path_ext = _pages._RelativePathTreeprocessor(page.file, files, config)
+    relative_path_ext._register(md)
+    extract_title_ext = _pages._ExtractTitleTreeprocessor()
+    extract_title_ext._register(md)
+    page.content = md.convert(page.markdown)
+    page.toc = get_toc(getattr(md, "toc_tokens", []))
+    page._title_from_render = extract_title_ext.title
+    page.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
+    if _pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = relative_path_ext.links_to_anchors
 
 
 def render_results(page) -> dict:

@@ -11,6 +11,8 @@ class BuildConfig(Config):
     # A fallback page (a locale without its own translation shows the default locale's article) reuses
     # the default locale's Markdown render when that render would come out the same.
     reuse_fallback_renders = c.Type(bool, default=True)
+    # Pages are converted with one Markdown converter, reset for each page (MkDocs makes one per page).
+    one_markdown_converter = c.Type(bool, default=True)
     # Compile the theme's templates once per build; the locale builds load the compiled code.
     share_compiled_templates = c.Type(bool, default=True)
     # Templates read `x.name` without raising exceptions for dict keys and missing attributes (same results).

@@ -41,6 +41,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         self.renders = RenderCache()
         self._pool: WorkerPool | None = None
         self._markdown_settings = ""
+        self._converters: dict = {}  # Markdown settings -> the converter every page with them uses
         self._urls: set[str] = set()
         self._files_by_url: dict = {}
         self._keep_renders = False
@@ -234,13 +235,13 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         default = static_i18n.default_locale(config)
         serving = self.command == "serve"
         if not (serving or mkdocs_build.file_locale(page.file) == default):
-            return render(page, config, files)
+            return self._convert(render, page, config, files)
         key = render_key(mkdocs_build.norm_src_uri(page.file), page.markdown, self._markdown_settings)
         cached = self.renders.find(key, page.url, self._urls) if self._keep_renders else None
         links = cached and _remap_anchor_links(cached, page.url, self._files_by_url)
         if cached is None or links is False:
             self.renders.converted += 1
-            render(page, config, files)
+            self._convert(render, page, config, files)
             # Fallback pages find the default locale's renders; under `mkdocs serve` the next rebuild finds all.
             if self._keep_renders and (serving or static_i18n.current_locale(config) == default):
                 self.renders.store(key, Render(page_url=page.url, results=mkdocs_build.render_results(page),
@@ -249,6 +250,14 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         mkdocs_build.apply_render_results(page, dict(cached.results, links_to_anchors=links))
         self.renders.reused += 1
         return None
+
+    def _convert(self, render, page, config, files):
+        if not self.config.one_markdown_converter:
+            return render(page, config, files)
+        converter = self._converters.get(self._markdown_settings)
+        if converter is None:
+            converter = self._converters[self._markdown_settings] = mkdocs_build.markdown_converter(config)
+        return mkdocs_build.render_page(page, config, files, converter)
 
 
 def locale_groups(locales: list[str], own_pages: dict[str, int]) -> list[list[int]]:
