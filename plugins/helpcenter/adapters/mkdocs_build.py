@@ -21,14 +21,13 @@ import logging
 from collections.abc import Callable
 
 import markdown
-from mkdocs.structure import pages as _pages
-from mkdocs.structure.toc import get_toc
-
 import mkdocs_static_i18n.plugin as _i18n_plugin_module
-from mkdocs_static_i18n.utils import I18nLoggingFilter
 from mkdocs.commands import build as _mkdocs_build_module
+from mkdocs.structure import pages as _pages
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from mkdocs_static_i18n.utils import I18nLoggingFilter
 
 from .static_i18n import i18n_plugin
 

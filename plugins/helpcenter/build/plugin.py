@@ -24,8 +24,8 @@ from .workers import WorkerFailed, WorkerPool
 log = logging.getLogger("mkdocs.plugins.helpcenter.build")
 
 PLUGIN_NAME = "helpcenter-build"
-# A build makes millions of small objects, most of which live until its end; Python's default (a collection
-# every 700 new objects, a full one every 70 collections) spent a tenth of the build's time on them.
+# A build makes millions of small objects, most of which live until its end; Python's default thresholds
+# (a young collection every 700 new objects, a full one every 100 of those) spent a tenth of the build on them.
 GARBAGE_THRESHOLDS = (10_000, 20, 20)
 # `mkdocs serve` builds only these locales (comma-separated) and the default one, for quick rebuilds;
 # "all" (or no value) builds every locale. `make serve` sets it from LOCALES (default: the default locale).
