@@ -179,3 +179,29 @@ Term
         assert ours.content == theirs.content and 'id="steps_1"' in ours.content
         assert "tabbed-set" in ours.content and "<details" in ours.content
         assert _toc(ours.toc) == _toc(theirs.toc)
+
+
+def test_theme_files_are_listed_once_although_static_i18n_repeats_its_folder(monkeypatch):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from conftest import ROOT
+
+    import jinja2
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    listings = []
+    original = jinja2.Environment.list_templates
+    monkeypatch.setattr(jinja2.Environment, "list_templates",
+                        lambda env, *args, **kwargs: (listings.append(1), original(env, *args, **kwargs))[1])
+    mkdocs_build.list_theme_files_once()
+    try:
+        first = Files([])
+        Files.add_files_from_theme(first, config.theme.get_env(), config)
+        config.theme.dirs.insert(0, config.theme.dirs[0])  # as static-i18n does in each locale's build
+        second = Files([])
+        Files.add_files_from_theme(second, config.theme.get_env(), config)
+    finally:
+        mkdocs_build.restore_theme_files()
+    assert len(listings) == 1
+    assert [f.abs_src_path for f in first] == [f.abs_src_path for f in second]

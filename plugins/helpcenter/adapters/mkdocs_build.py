@@ -108,7 +108,9 @@ def list_theme_files_once() -> None:
     forget_theme_files() (call it when a new build of every locale starts: theme files may have changed)."""
 
     def add_files_from_theme(files, env, config):
-        key = (tuple(config.theme.dirs), tuple(config.theme.static_templates))
+        # static-i18n adds its sitemap folder to the theme's folders again in every locale's build; a folder
+        # met twice adds nothing, as the first of the folders that hold a file is the one it is taken from.
+        key = (tuple(dict.fromkeys(config.theme.dirs)), tuple(config.theme.static_templates))
         listed = _THEME_FILES.get(key)
         if listed is None:
             found = Files([])
