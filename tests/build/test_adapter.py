@@ -98,6 +98,16 @@ def test_theme_files_listed_once_are_the_ones_mkdocs_adds():
     assert added(first) == added(expected) == added(second)
 
 
+def _render_both(file, config, files, converter):
+    """The page rendered with one converter (ours) and by MkDocs' Page.render (theirs)."""
+    ours, theirs = Page(None, file, config), Page(None, file, config)
+    for page in (ours, theirs):
+        page.read_source(config)
+    mkdocs_build.render_page(ours, config, files, converter)
+    mkdocs_build._original_render(theirs, config, files)
+    return ours, theirs
+
+
 def _toc(items):
     return [(item.title, item.id, item.level, _toc(item.children)) for item in items]
 
@@ -114,11 +124,7 @@ def test_one_converter_renders_every_shipped_page_as_mkdocs_does():
     documents = files.documentation_pages()
     assert len(documents) > 100
     for file in documents:
-        ours, theirs = Page(None, file, config), Page(None, file, config)
-        for page in (ours, theirs):
-            page.read_source(config)
-        mkdocs_build.render_page(ours, config, files, converter)
-        mkdocs_build._original_render(theirs, config, files)
+        ours, theirs = _render_both(file, config, files, converter)
         for name in ("content", "_title_from_render", "present_anchor_ids", "links_to_anchors"):
             assert getattr(ours, name) == getattr(theirs, name), (file.src_uri, name)
         assert _toc(ours.toc) == _toc(theirs.toc), file.src_uri
@@ -171,11 +177,7 @@ Term
     files = get_files(config)
     converter = mkdocs_build.markdown_converter(config)
     for file in files.documentation_pages():
-        ours, theirs = Page(None, file, config), Page(None, file, config)
-        for each in (ours, theirs):
-            each.read_source(config)
-        mkdocs_build.render_page(ours, config, files, converter)
-        mkdocs_build._original_render(theirs, config, files)
+        ours, theirs = _render_both(file, config, files, converter)
         assert ours.content == theirs.content and 'id="steps_1"' in ours.content
         assert "tabbed-set" in ours.content and "<details" in ours.content
         assert _toc(ours.toc) == _toc(theirs.toc)

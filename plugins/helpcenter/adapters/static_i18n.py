@@ -92,8 +92,9 @@ def silence_instant_navigation_warning() -> None:
 def point_language_switcher_at_homes(config) -> None:
     """static-i18n points the language switcher at the current page's versions as each page is rendered, in
     the attribute `config.extra.alternate`, which templates read before the item `config.extra["alternate"]`
-    it resets for each locale build. So the 404 page of a locale built after another would link to the
-    versions of the page rendered last. Point it at each locale's home page, as static-i18n sets it up."""
+    it resets for each locale build. So a template rendered outside the pages, such as the 404 page, of a
+    locale built after another would link to the versions of the page rendered last. Point it at each
+    locale's home page, as static-i18n sets it up."""
     plugin = i18n_plugin(config)
     if plugin.extra_alternate:
         config.extra.alternate = copy.deepcopy(plugin.extra_alternate)

@@ -48,10 +48,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             files.append(File.generated(config, self.config.status_page, content=markdown))
         return files
 
-    def on_template_context(self, context, *, template_name, config):
-        if self.config.enabled and template_name == "404.html":
+    def on_env(self, env, *, config, files):
+        # Before any template of this locale's build: templates outside the pages (the 404 page) would
+        # otherwise show the switcher of the page the previous locale build rendered last.
+        if self.config.enabled:
             static_i18n.point_language_switcher_at_homes(config)
-        return context
+        return env
 
     @event_priority(-300)  # after static-i18n (-100) and helpcenter-build (-200) have written the whole sitemap
     def on_post_build(self, *, config):
