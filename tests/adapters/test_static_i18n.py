@@ -67,3 +67,41 @@ def test_alternates_found_once_are_the_alternates_static_i18n_finds():
         assert ours == _alternates(I18n.reconfigure_files_alternates, current)
     assert ours["a.md"]["zh"] == ("zh/a.md", "zh/a/", "zh")
     assert ours["c.md"]["ja"] == ("c.md", "ja/c/", "en")  # no ja translation: the English page stands in
+
+
+def _made(create, file, current, config):
+    made = create(file, current, "en", ["en", "zh", "zh-TW", "ja"], config)
+    assert made.alternates == {current: made} and type(made) is type(file)
+    names = ("src_uri", "src_path", "src_dir", "dest_dir", "use_directory_urls", "dest_uri", "dest_path",
+             "inclusion", "abs_src_path", "abs_dest_path", "url", "name", "locale", "locale_alternate_of",
+             "localization", "norm_src_uri", "generated_by", "edit_uri")
+    return {name: getattr(made, name) for name in names}
+
+
+def test_files_made_with_strings_are_the_files_static_i18n_makes():
+    import types
+
+    from mkdocs.structure.files import File, InclusionLevel
+
+    from helpcenter.adapters.static_i18n import ORIGINALS, create_i18n_file
+
+    original = ORIGINALS.get("create_i18n_file", folder.create_i18n_file)
+    assert original is not create_i18n_file
+    sources = ["index.md", "README.md", "a.md", "security/2fa.md", "security/README.md", "zh/index.md",
+               "zh/security/2fa.md", "zh-TW/a/b/c.md", "ja/README.md", "en/index.md", "en/x/y.md",
+               "fr/unconfigured.md", "pt_BR/a.md", "assets/logo.png", "zh/assets/logo.png", "en/img.svg",
+               "security/FOOREADME.md", "docs.md", "ja/sub/index.md"]
+    compared = 0
+    for directory_urls in (True, False):
+        config = types.SimpleNamespace(docs_dir="/docs", site_dir="/site/out", use_directory_urls=directory_urls)
+        for src in sources:
+            for inclusion in (InclusionLevel.UNDEFINED, InclusionLevel.NOT_IN_NAV):
+                for current in ("en", "zh", "zh-TW", "ja", "ko"):
+                    file = File(src, "/docs", "/site", directory_urls, inclusion=inclusion)
+                    assert _made(create_i18n_file, file, current, config) == _made(original, file, current, config)
+                    compared += 1
+    assert compared == 2 * len(sources) * 2 * 5
+    zh = create_i18n_file(File("zh/security/README.md", "/docs", "/site", True), "zh", "en", ["en", "zh"],
+                          types.SimpleNamespace(docs_dir="/docs", site_dir="/s", use_directory_urls=True))
+    assert (zh.dest_uri, zh.url, zh.norm_src_uri, zh.abs_dest_path) == (
+        "zh/security/index.html", "zh/security/", "security/README.md", "/s/zh/security/index.html")

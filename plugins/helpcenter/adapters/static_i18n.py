@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import copy
 import functools
+import inspect
 import logging
 import os
 import types
+from pathlib import PurePath
 
 PLUGIN_NAME = "i18n"
 
@@ -144,11 +146,14 @@ def _no_search_merging(*args, **kwargs):
     return args[0] if args and not kwargs else kwargs.get("config")
 
 
-def find_alternates_once(config) -> None:
-    """static-i18n gives every page its alternates (the same page in each locale, for the language switcher
-    and the sitemap) by creating a File for every locale x page x candidate just to read the candidate's
-    locale: quadratic in locales, and most of a many-locale build's file handling. Make the same choice
-    reading each candidate's locale once, and create Files only for the alternates chosen."""
+def handle_locale_files_quickly(config) -> None:
+    """static-i18n remakes every file for every locale's build, with the same results as the code here:
+
+    - It gives every page its alternates (the same page in each locale, for the language switcher and the
+      sitemap) by creating a File for every locale x page x candidate just to read the candidate's locale:
+      quadratic in locales. Make the same choice reading each candidate's locale once, and create Files
+      only for the alternates chosen.
+    - It makes each locale's File with several pathlib objects per file; use string operations."""
     from mkdocs_static_i18n import folder, reconfigure
 
     plugin = i18n_plugin(config)
@@ -160,6 +165,71 @@ def find_alternates_once(config) -> None:
     for module in (folder, reconfigure):
         if not hasattr(module.is_relative_to, "cache_info"):
             module.is_relative_to = functools.lru_cache(maxsize=65536)(module.is_relative_to)
+    # static-i18n looks the function up in its module at every locale's build.
+    if folder.create_i18n_file is not create_i18n_file:
+        if "file.locale = file_locale" not in inspect.getsource(folder.create_i18n_file):
+            raise LookupError("mkdocs-static-i18n's folder.create_i18n_file changed: check create_i18n_file "
+                              "in helpcenter/adapters/static_i18n.py against it before upgrading")
+        ORIGINALS["create_i18n_file"] = folder.create_i18n_file
+        folder.create_i18n_file = create_i18n_file
+
+
+# What handle_locale_files_quickly replaced in static-i18n, for tests that compare the two.
+ORIGINALS: dict[str, object] = {}
+
+
+@functools.lru_cache(maxsize=None)
+def _path_parts(path: str) -> tuple[str, ...]:
+    return PurePath(os.path.normpath(path)).parts
+
+
+def create_i18n_file(file, current_language, default_language, all_languages, config):
+    """What static-i18n 1.3.1's folder.create_i18n_file makes of a docs file for one locale's build, with
+    string operations on path parts (remembered per path) instead of several pathlib objects per file: it
+    runs for every file in every locale's build. tests/adapters/test_static_i18n.py compares the two."""
+    from mkdocs.structure.files import File
+    from mkdocs_static_i18n.config import RE_LOCALE
+
+    made = File.__new__(File)
+    source = _path_parts(file.src_uri)
+    made.src_uri = "/".join(source)
+    made.src_dir = config.docs_dir
+    made.dest_dir = file.dest_path  # as static-i18n passes it; abs_dest_path is set below
+    made.use_directory_urls = config.use_directory_urls
+    made.dest_uri = file.dest_uri
+    made.inclusion = file.inclusion
+
+    # static-i18n compares the first folder with the first configured language, or takes any folder
+    # named like a locale.
+    if all_languages and (source[0] == all_languages[0] or RE_LOCALE.match(source[0])):
+        locale = localization = source[0]
+    else:
+        locale, localization = default_language, None
+
+    dest = list(_path_parts(file.dest_uri))
+    if dest[-1].endswith("README.html"):
+        dest[-1] = "index.html"
+    in_locale_folder = dest[0] == locale
+    if locale != current_language:
+        if in_locale_folder:
+            made.dest_uri = _joined([current_language] + dest[1:])
+        elif current_language != default_language:
+            made.dest_uri = _joined([current_language] + dest)
+    elif locale == default_language and in_locale_folder:
+        made.dest_uri = _joined(dest[1:])
+    made.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, os.path.normpath(made.dest_uri)))
+    made.url = made._get_url(config.use_directory_urls)
+
+    made.alternates = {current_language: made}
+    made.locale = locale
+    made.locale_alternate_of = current_language
+    made.localization = localization
+    made.norm_src_uri = _joined(list(source[1:])) if localization else made.src_uri
+    return made
+
+
+def _joined(parts: list[str]) -> str:
+    return "/".join(parts) or "."
 
 
 # What static-i18n's create_i18n_file makes of a file depends on the file, the locale asked for and the

@@ -87,7 +87,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
                 self._pool = WorkerPool(self.config.workers or None)
                 mkdocs_build.replace_locale_build(self._build_locale)
         if len(static_i18n.locales(config)) > 1:
-            static_i18n.find_alternates_once(config)
+            static_i18n.handle_locale_files_quickly(config)
             mkdocs_build.list_theme_files_once()
         if self.config.reuse_fallback_renders:
             mkdocs_build.wrap_page_render(self._render)
