@@ -18,7 +18,7 @@ from .config import BuildConfig
 from .navigation import page_navigation
 from .outputs import SITEMAP, gzip_as, merge_tree, read_text, stitch_sitemaps
 from .renders import Render, RenderCache, markdown_settings, relative_targets, render_key, site_urls
-from .templates import MemoryBytecodeCache, use_quick_lookups
+from .templates import MemoryBytecodeCache, use_navigation_render_cache, use_quick_lookups
 from .workers import WorkerFailed, WorkerPool
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.build")
@@ -49,6 +49,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         self._order: list[str] = []  # the non-default locales, in static-i18n's build order
         self._folders: dict[str, Path] = {}  # locale -> its worker's output folder
         self._thresholds: tuple[int, int, int] | None = None  # Python's, restored when MkDocs is done
+        self._trimmed: dict = {}  # top-level sections trimmed for pruned navigation, per locale build
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -109,7 +110,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
 
     def _trim_navigation(self, context, config):
         if self.config.enabled and self.config.trim_pruned_navigation and context.get("nav") is not None:
-            context["nav"] = page_navigation(context["nav"], config.theme.get("features") or [])
+            context["nav"] = page_navigation(context["nav"], config.theme.get("features") or [], self._trimmed)
         return context
 
     @event_priority(-200)  # the last of the default build's on_env: the workers fork from here
@@ -118,6 +119,9 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             env.bytecode_cache = self.templates
         if self.config.enabled and self.config.quick_template_lookups:
             use_quick_lookups(env)
+        if self.config.enabled and self.config.keep_navigation_renders:
+            use_navigation_render_cache(env)
+        self._trimmed = {}  # one locale build's navigation
         if self._pool is not None and not static_i18n.is_building_other_locales(config):
             self._start_locale_builds(config)
         return env
