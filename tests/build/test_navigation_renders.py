@@ -19,17 +19,17 @@ NAV = [{"Home": "index.md"}, {"Foo": "foo.md"},
 
 HOOK = '''
 import json, os
-from helpcenter.build.templates import use_navigation_render_cache
+from helpcenter.build.templates import keep_macro_results
 environments = []
 
 def on_env(env, config, files):
-    use_navigation_render_cache(env)
+    keep_macro_results(env)
     environments.append(env)
     return env
 
 def on_post_build(config):
     with open(os.environ["KEPT_RENDERS_FILE"], "w") as out:
-        json.dump(sum(len(env.navigation_renders) for env in environments), out)
+        json.dump(sum(len(env.kept_navigation) for env in environments), out)
 '''
 
 

@@ -19,6 +19,6 @@ class BuildConfig(Config):
     quick_template_lookups = c.Type(bool, default=True)
     # With navigation.prune, each page's template gets the other sections with their first page only (same HTML).
     trim_pruned_navigation = c.Type(bool, default=True)
-    # Navigation items that are not the page's (or its section's) are drawn once per folder, not per page
-    # (same HTML).
-    keep_navigation_renders = c.Type(bool, default=True)
+    # Navigation items that are not the page's (or its section's) are drawn once per folder, not per page,
+    # and the theme's words translated once per build (same HTML).
+    keep_macro_results = c.Type(bool, default=True)

@@ -18,7 +18,7 @@ from .config import BuildConfig
 from .navigation import page_navigation
 from .outputs import SITEMAP, gzip_as, merge_tree, read_text, stitch_sitemaps
 from .renders import Render, RenderCache, markdown_settings, relative_targets, render_key, site_urls
-from .templates import MemoryBytecodeCache, use_navigation_render_cache, use_quick_lookups
+from .templates import MemoryBytecodeCache, keep_macro_results, use_quick_lookups
 from .workers import WorkerFailed, WorkerPool
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.build")
@@ -119,8 +119,8 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             env.bytecode_cache = self.templates
         if self.config.enabled and self.config.quick_template_lookups:
             use_quick_lookups(env)
-        if self.config.enabled and self.config.keep_navigation_renders:
-            use_navigation_render_cache(env)
+        if self.config.enabled and self.config.keep_macro_results:
+            keep_macro_results(env)
         self._trimmed = {}  # one locale build's navigation
         if self._pool is not None and not static_i18n.is_building_other_locales(config):
             self._start_locale_builds(config)

@@ -10,8 +10,8 @@ section for `meta`, `encrypted`, `typeset`, ...), that raises and catches one or
 times a page. `lookup_attribute` gives the same results without them.
 
 Material's navigation draws every item of the page's section on every page: the same HTML for each page of a
-folder, apart from the page's own item. `NavigationRenderCache` keeps what its `render` macro made of an
-inactive item and gives it to the next page whose links to that item's pages come out the same.
+folder, apart from the page's own item; and it translates the same words on every page. `KeptMacroResults`
+keeps what those macros return and gives it to the next call whose result would come out the same.
 """
 
 from __future__ import annotations
@@ -70,41 +70,55 @@ def use_quick_lookups(environment: Environment) -> None:
     environment.getattr = types.MethodType(lookup_attribute, environment)
 
 
-def _material_nav_item_template() -> str:
+def _material_template(name: str) -> str:
     import material
-    return os.path.join(os.path.dirname(material.__file__), "templates", "partials", "nav-item.html")
+    return os.path.join(os.path.dirname(material.__file__), "templates", *name.split("/"))
 
 
-# The macro whose results are kept, and what each of its results depends on; any other template (such as an
-# override of this partial) is rendered as usual.
-NAV_ITEM_TEMPLATE = _material_nav_item_template()
+# The macros whose results are kept, with their arguments; the same macros of any other template (such as an
+# override of these partials) are run as usual.
+NAV_ITEM_TEMPLATE = _material_template("partials/nav-item.html")
 NAV_ITEM_MACRO = ("render", ("nav_item", "path", "level", "parent"))
+LANGUAGE_TEMPLATE = _material_template("partials/language.html")
+TRANSLATE_MACRO = ("t", ("key",))
 
 
-class NavigationRenderCache(Context):
-    """A Jinja context that keeps the navigation items Material's `partials/nav-item.html` draws.
+class KeptMacroResults(Context):
+    """A Jinja context that keeps what two of Material's macros return, for the next calls of the same build.
 
-    What `render(nav_item, path, level, parent)` draws for an item that is not active (neither the page nor
-    one of its sections) depends on the item, its arguments, settings that hold for the whole build, and the
-    page only through the links, which are relative to the page's folder. Two pages in the same parent folder
-    get the same links unless one of the item's pages lies in a page's own folder; those are drawn anew.
+    - `t(key)` of `partials/language.html` translates a key into the build's language (about 40 calls a
+      page, each building the language's whole table).
+    - `render(nav_item, path, level, parent)` of `partials/nav-item.html` draws a navigation item. For an item
+      that is not active (neither the page nor one of its sections) the HTML depends on the item, the
+      arguments, settings that hold for the whole build, and the page only through the links, which are
+      relative to the page's folder. Two pages in the same parent folder get the same links unless one of
+      the item's pages lies in a page's own folder; those are drawn anew.
+
     The kept results live in the environment (one per locale build), so they never outlive the navigation.
     """
 
     def call(__self, __obj, *args, **kwargs):  # noqa: N805 (Jinja's own signature)
-        if type(__obj) is not Macro or __obj._func.__code__.co_filename != NAV_ITEM_TEMPLATE \
-                or (__obj.name, __obj.arguments) != NAV_ITEM_MACRO or not 3 <= len(args) <= 4:
-            return super().call(__obj, *args, **kwargs)
-        key = _render_key(__self, args)
-        if key is None:
-            return super().call(__obj, *args, **kwargs)
-        kept = __self.environment.navigation_renders
-        found = kept.get(key)
-        if found is not None and found[0] is args[0]:
-            return found[1]
-        html = super().call(__obj, *args, **kwargs)
-        kept[key] = (args[0], html)  # the item is kept with its key, so its id() cannot be reused meanwhile
-        return html
+        if type(__obj) is Macro:
+            template = __obj._func.__code__.co_filename
+            if template == LANGUAGE_TEMPLATE and (__obj.name, __obj.arguments) == TRANSLATE_MACRO \
+                    and len(args) == 1 and isinstance(args[0], str):
+                kept = __self.environment.kept_translations
+                found = kept.get(args[0])
+                if found is None:
+                    found = kept[args[0]] = Context.call(__self, __obj, *args, **kwargs)
+                return found
+            if template == NAV_ITEM_TEMPLATE and (__obj.name, __obj.arguments) == NAV_ITEM_MACRO \
+                    and 3 <= len(args) <= 4:
+                key = _render_key(__self, args)
+                if key is not None:
+                    kept = __self.environment.kept_navigation
+                    found = kept.get(key)
+                    if found is not None and found[0] is args[0]:
+                        return found[1]
+                    html = Context.call(__self, __obj, *args, **kwargs)
+                    kept[key] = (args[0], html)  # the item is kept with its key, so its id() is not reused
+                    return html
+        return Context.call(__self, __obj, *args, **kwargs)
 
 
 def _render_key(context: Context, args: tuple):
@@ -133,7 +147,7 @@ def _folder_parts(url: str) -> tuple[str, ...]:
 
 def _item_urls(environment: Environment, item):
     """The path parts of every page URL in the item and below it; None when one is not a plain site path."""
-    kept = environment.navigation_urls
+    kept = environment.kept_navigation_urls
     found = kept.get(id(item))
     if found is not None and found[0] is item:
         return found[1]
@@ -152,7 +166,8 @@ def _item_urls(environment: Environment, item):
     return urls
 
 
-def use_navigation_render_cache(environment: Environment) -> None:
-    environment.context_class = NavigationRenderCache
-    environment.navigation_renders = {}
-    environment.navigation_urls = {}
+def keep_macro_results(environment: Environment) -> None:
+    environment.context_class = KeptMacroResults
+    environment.kept_translations = {}
+    environment.kept_navigation = {}
+    environment.kept_navigation_urls = {}
