@@ -44,6 +44,21 @@ def test_materials_parser_splits_pages_into_sections():
     assert sections[1][0] == "set-up" and sections[1][1].strip() == "Set up" and "Scan" in sections[1][2]
 
 
+def test_one_pass_gives_the_gate_and_search_what_their_own_passes_give(built_site):
+    from helpcenter import pagehtml
+    from helpcenter.checks.htmlparse import parse_html
+
+    pages = sorted(built_site.glob("*/*/index.html")) + sorted(built_site.glob("zh/*/*/index.html"))
+    pages += [built_site / "404.html", built_site / "index.html"]
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert pagehtml.parse_for_gate(html) == parse_html(html), path
+        assert pagehtml.search_sections(html) == material_search.html_sections(html), path
+        assert pagehtml.search_sections(html) is pagehtml.search_sections(html)  # the gate's, not read again
+    assert len(pages) > 60
+    assert "a" in [anchor for anchor, _, _ in pagehtml.search_sections("<h2 id=a>Other</h2><p>page</p>")]
+
+
 def test_materials_bundle_loads_the_index_and_worker_as_search_js_expects():
     bundle = _bundle_source("src/templates/assets/javascripts/bundle.ts")
     assert 'document.forms.namedItem("search")' in bundle  # search.js removes that name

@@ -33,9 +33,19 @@ def show_search_box(config, plugin) -> None:
 
 def html_sections(html: str) -> list[tuple[str | None, str, str]]:
     """(anchor or None, title HTML, text HTML) per section, as Material's search plugin splits a page."""
-    parser = Parser()
+    parser = section_reader()
     parser.feed(html)
     parser.close()
+    return read_sections(parser)
+
+
+def section_reader() -> Parser:
+    """Material's parser, to be fed a page or to get its events from another parser's pass over it
+    (it handles start tags, end tags and text only)."""
+    return Parser()
+
+
+def read_sections(parser: Parser) -> list[tuple[str | None, str, str]]:
     return [(section.id, "".join(section.title), "".join(section.text))
             for section in parser.data if not section.is_excluded()]
 

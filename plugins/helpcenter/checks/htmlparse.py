@@ -134,8 +134,38 @@ class _Parser(HTMLParser):
         self.stack = []
 
 
-def parse_html(text: str) -> ParsedHtml:
-    parser = _Parser()
+class _ForwardingParser(_Parser):
+    """Passes every start tag, end tag and text on to other readers of the same page (HTMLParser subclasses
+    that only handle those), so one pass over the HTML serves them too."""
+
+    def __init__(self, listeners):
+        super().__init__()
+        self.listeners = listeners
+
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        for listener in self.listeners:
+            listener.handle_starttag(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        super().handle_startendtag(tag, attrs)
+        for listener in self.listeners:
+            listener.handle_startendtag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        for listener in self.listeners:
+            listener.handle_endtag(tag)
+
+    def handle_data(self, data):
+        super().handle_data(data)
+        for listener in self.listeners:
+            listener.handle_data(data)
+
+
+def parse_html(text: str, listeners=()) -> ParsedHtml:
+    """The page's elements, headings and tag problems; `listeners` get the same events as they are read."""
+    parser = _ForwardingParser(listeners) if listeners else _Parser()
     parser.feed(text)
     parser.close()
     return parser.result

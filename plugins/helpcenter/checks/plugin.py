@@ -9,8 +9,8 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .. import pagehtml
 from .config import ChecksConfig
-from .htmlparse import parse_html
 from .safety import safety_findings
 from .sources import SourceLines, split_body
 
@@ -36,7 +36,7 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         src = _shown(page.file.abs_src_path, config.docs_dir)
         with open(page.file.abs_src_path, encoding="utf-8") as source:
             lines = SourceLines(*split_body(source.read()))
-        findings = safety_findings(src, parse_html(html), lines, self.config.iframe_hosts)
+        findings = safety_findings(src, pagehtml.parse_for_gate(html), lines, self.config.iframe_hosts)
         if findings:
             raise PluginError("Unsafe content (fix it and build again; `helpcenter check` lists every problem):\n"
                               + "\n".join(str(f) for f in findings))

@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .. import pagehtml
 from ..adapters import material_search, static_i18n
 from ..articles.frontmatter import ContentError
 from .config import SearchConfig
@@ -159,7 +160,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if sections is None:
             sections = self._sections_before.get(html)
             if sections is None:
-                sections = [Section(*section) for section in material_search.html_sections(html)]
+                sections = [Section(*section) for section in pagehtml.search_sections(html)]
             serving = self._fields_cache is not None
             if serving or static_i18n.current_locale(config) == static_i18n.default_locale(config):
                 self._sections[html] = sections
