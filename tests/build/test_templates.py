@@ -1,6 +1,8 @@
 """Templates are compiled once; later environments (one per locale build) load the compiled code."""
 
 import jinja2
+import pytest
+from mkdocs.config.defaults import MkDocsConfig
 
 from helpcenter.build.templates import MemoryBytecodeCache
 
@@ -59,8 +61,20 @@ def test_quick_lookups_give_what_jinja_gives():
              ({"get": 1}, "keys"), (collections.OrderedDict(icon="o"), "icon"), (_Page(), "title"),
              (_Page(), "meta"), (_Page(), "broken"), (_Items(), "known"), (_Items(), "other"),
              (dict, "x"), ([1, 2], "append"), ([1, 2], "first"), ("text", "upper"), (None, "x"), (3, "real")]
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "Help", "extra": {"alternate": [1]}, "theme": {"name": "mkdocs"}})
+    config.validate()
+    del config["copyright"]
+    cases += [(config, "site_name"), (config, "extra"), (config, "theme"), (config, "copyright"),
+              (config, "missing"), (config, "get"), (config, "data"), (config.extra, "alternate")]
     for obj, name in cases:
-        ours, jinjas = lookup_attribute(env, obj, name), env.getattr(obj, name)
+        try:
+            jinjas = env.getattr(obj, name)
+        except KeyError:  # an option removed from a config fails alike
+            with pytest.raises(KeyError):
+                lookup_attribute(env, obj, name)
+            continue
+        ours = lookup_attribute(env, obj, name)
         assert type(ours) is type(jinjas), (obj, name)
         if isinstance(jinjas, jinja2.Undefined):
             assert (ours._undefined_obj, ours._undefined_name) == (jinjas._undefined_obj, jinjas._undefined_name)

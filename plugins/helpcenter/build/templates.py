@@ -54,6 +54,12 @@ def lookup_attribute(environment: Environment, obj, attribute: str):
             return obj[attribute]
         except KeyError:
             return environment.undefined(obj=obj, name=attribute)
+    key = _config_option_keys(type(obj)).get(attribute)
+    if key is not None:  # what the option's descriptor returns, without its isinstance check
+        try:
+            return obj[key]
+        except KeyError:
+            pass  # fails below as it would
     try:
         return getattr(obj, attribute)
     except AttributeError:
@@ -64,6 +70,23 @@ def lookup_attribute(environment: Environment, obj, attribute: str):
         return obj[attribute]
     except (TypeError, LookupError, AttributeError):
         return environment.undefined(obj=obj, name=attribute)
+
+
+_OPTION_KEYS: dict[type, dict[str, str]] = {}
+
+
+def _config_option_keys(cls: type) -> dict[str, str]:
+    """attribute -> key of the options of a MkDocs Config class (`config.site_name` is config["site_name"])."""
+    keys = _OPTION_KEYS.get(cls)
+    if keys is None:
+        from mkdocs.config.base import BaseConfigOption, Config
+        keys = {}
+        if issubclass(cls, Config):
+            for klass in reversed(cls.__mro__):
+                keys.update({name: option._name for name, option in vars(klass).items()
+                             if isinstance(option, BaseConfigOption)})
+        keys = _OPTION_KEYS[cls] = keys
+    return keys
 
 
 def use_quick_lookups(environment: Environment) -> None:

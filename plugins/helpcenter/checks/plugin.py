@@ -11,7 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from .. import pagehtml
 from .config import ChecksConfig
-from .safety import safety_findings
+from .safety import located_findings, unsafe_content
 from .sources import SourceLines, split_body
 
 
@@ -33,11 +33,11 @@ class ChecksPlugin(BasePlugin[ChecksConfig]):
         if key in self._checked:
             return html
         self._checked.add(key)
-        src = _shown(page.file.abs_src_path, config.docs_dir)
-        with open(page.file.abs_src_path, encoding="utf-8") as source:
-            lines = SourceLines(*split_body(source.read()))
-        findings = safety_findings(src, pagehtml.parse_for_gate(html), lines, self.config.iframe_hosts)
-        if findings:
+        unsafe = unsafe_content(pagehtml.parse_for_gate(html), self.config.iframe_hosts)
+        if unsafe:  # only then is the source read, for the lines to name
+            with open(page.file.abs_src_path, encoding="utf-8") as source:
+                lines = SourceLines(*split_body(source.read()))
+            findings = located_findings(_shown(page.file.abs_src_path, config.docs_dir), lines, unsafe)
             raise PluginError("Unsafe content (fix it and build again; `helpcenter check` lists every problem):\n"
                               + "\n".join(str(f) for f in findings))
         return html

@@ -42,12 +42,20 @@ def _urls(name: str, value: str) -> list[str]:
 
 def safety_findings(src: str, parsed: ParsedHtml, lines: SourceLines, iframe_hosts: list[str]) -> list[Finding]:
     """Every active element, event handler, script URL, unlisted iframe and image without alt text in a page."""
-    findings = []
-    locator = lines.locator()
+    return located_findings(src, lines, unsafe_content(parsed, iframe_hosts))
+
+
+# What is unsafe in a page, before its source line is looked up: (element, needles, message, fix).
+Unsafe = tuple[Element, list[str], str, str]
+
+
+def unsafe_content(parsed: ParsedHtml, iframe_hosts: list[str]) -> list[Unsafe]:
+    """What safety_findings reports, without the source lines (most pages have nothing to report, and
+    their source need not be read)."""
+    found: list[Unsafe] = []
 
     def report(element: Element, needles: list[str], message: str, fix: str):
-        line = locator.find([element.raw] + needles + [f"<{element.tag}"])
-        findings.append(Finding(GATE, src, message, line, fix))
+        found.append((element, needles, message, fix))
 
     for element in parsed.elements:
         tag = element.tag
@@ -80,4 +88,10 @@ def safety_findings(src: str, parsed: ParsedHtml, lines: SourceLines, iframe_hos
             report(element, [f"]({source}", source, posixpath.basename(source)], f"image '{source}' has no alt text.",
                    f"describe what the image shows: ![What the image shows]({source}) "
                    f"or <img alt=\"What the image shows\" …>.")
-    return findings
+    return found
+
+
+def located_findings(src: str, lines: SourceLines, unsafe: list[Unsafe]) -> list[Finding]:
+    locator = lines.locator()
+    return [Finding(GATE, src, message, locator.find([element.raw] + needles + [f"<{element.tag}"]), fix)
+            for element, needles, message, fix in unsafe]
