@@ -157,9 +157,10 @@ def build_index(fields_per_page: list[dict[str, list[str]]], locale: str) -> dic
             page.append((name, frequencies, length))
         pages.append(page)
     count = len(pages)
-    postings: dict[str, dict[str, list[int]]] = {term: {} for term in numbers}
-    previous: dict[tuple[str, str], int] = {}
-    idf: dict[str, float] = {}
+    idf = {term: math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
+           for term, with_term in fields_with_term.items()}
+    # (term, field) -> [last page, steps], in the order the pairs are first met.
+    steps_of: dict[tuple[str, str], list] = {}
     for number, page in enumerate(pages):
         for name, frequencies, length in page:
             if not frequencies:
@@ -167,15 +168,16 @@ def build_index(fields_per_page: list[dict[str, list[str]]], locale: str) -> dic
             # lunr's BM25 weight of each term in the field, to three decimals, in thousandths.
             norm = K1 * (1 - B + B * (length / (total_length[name] / count)))
             boost = FIELDS[name]
-            for term in sorted(frequencies, key=numbers.__getitem__):
-                if term not in idf:
-                    with_term = fields_with_term[term]
-                    idf[term] = math.log(1 + abs((count - with_term + 0.5) / (with_term + 0.5)))
-                tf = frequencies[term]
+            for term, tf in frequencies.items():
                 score = idf[term] * ((K1 + 1) * tf) / (norm + tf) * boost
-                steps = postings[term].setdefault(name, [])
-                steps += [number - previous.get((term, name), 0), round(round(score, 3) * 1000)]
-                previous[(term, name)] = number
+                entry = steps_of.get((term, name))
+                if entry is None:
+                    entry = steps_of[(term, name)] = [0, []]
+                entry[1] += (number - entry[0], round(round(score, 3) * 1000))
+                entry[0] = number
+    postings: dict[str, dict[str, list[int]]] = {term: {} for term in numbers}
+    for (term, name), (_, steps) in steps_of.items():
+        postings[term][name] = steps
     return {
         "version": LUNR_JS_VERSION,
         "fields": names,
