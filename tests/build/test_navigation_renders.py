@@ -7,7 +7,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from helpcenter.build.templates import NAV_ITEM_MACRO, NAV_ITEM_TEMPLATE
+from helpcenter.build.templates import LANGUAGE_TEMPLATE, NAV_ITEM_MACRO, NAV_ITEM_TEMPLATE, TRANSLATE_MACRO
 
 PAGES = ["index.md", "foo.md", "foo/bar.md", "foo/baz.md", "sec/index.md", "sec/a.md", "sec/b.md", "sec/c.md",
          "deep/a/b/c.md", "deep/a/d.md", "deep/e.md", "other/x.md", "other/y.md"]
@@ -78,3 +78,12 @@ def test_the_kept_macro_is_materials():
                                               "class", "is_section", "is_pruned", "checked", "indeterminate",
                                               "tabindex", "toc", "first", "ref", "type"} \
         == {"page", "features", "config"}
+
+
+def test_the_kept_translation_depends_on_the_key_and_the_language_only():
+    source = open(LANGUAGE_TEMPLATE, encoding="utf-8").read()
+    lines = [line for line in source.splitlines() if line.strip() and not line.startswith(("{#", "  This", "-#}"))]
+    assert lines == ['{% import "partials/languages/" ~ config.theme.language ~ ".html" as lang %}',
+                     '{% import "partials/languages/en.html" as fallback %}',
+                     "{% macro " + TRANSLATE_MACRO[0] + "(" + ", ".join(TRANSLATE_MACRO[1]) + ") %}"
+                     "{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}"]

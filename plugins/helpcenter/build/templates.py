@@ -109,7 +109,7 @@ TRANSLATE_MACRO = ("t", ("key",))
 class KeptMacroResults(Context):
     """A Jinja context that keeps what two of Material's macros return, for the next calls of the same build.
 
-    - `t(key)` of `partials/language.html` translates a key into the build's language (about 40 calls a
+    - `t(key)` of `partials/language.html` translates a key into the build's language (about 25 calls a
       page, each building the language's whole table).
     - `render(nav_item, path, level, parent)` of `partials/nav-item.html` draws a navigation item. For an item
       that is not active (neither the page nor one of its sections) the HTML depends on the item, the
