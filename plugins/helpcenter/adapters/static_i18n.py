@@ -241,8 +241,9 @@ _ALTERNATES: dict[tuple, dict[tuple, object]] = {}
 
 def _reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, mkdocs_config, create_i18n_file):
     # The choice static-i18n 1.3.1 makes in I18n.reconfigure_files_alternates, in the same order.
-    setting = (self.default_language, tuple(self.all_languages), mkdocs_config.docs_dir,
-               mkdocs_config.use_directory_urls)
+    # static-i18n's properties, read once: each makes its list anew.
+    default, all_languages = self.default_language, self.all_languages
+    setting = (default, tuple(all_languages), mkdocs_config.docs_dir, mkdocs_config.use_directory_urls)
     locales = _LOCALES_BY_SOURCE.setdefault(setting, {})
     alternates = _ALTERNATES.setdefault(setting, {})
     site_dir = mkdocs_config.site_dir
@@ -251,15 +252,14 @@ def _reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, 
         locale = locales.get(file.src_uri)
         if locale is None:
             locale = locales[file.src_uri] = create_i18n_file(
-                file, self.default_language, self.default_language, self.all_languages, mkdocs_config).locale
+                file, default, default, all_languages, mkdocs_config).locale
         return locale
 
     def alternate(file, build_lang):
         key = (file.src_uri, file.dest_uri, file.inclusion, build_lang)
         made = alternates.get(key)
         if made is None:
-            made = alternates[key] = create_i18n_file(
-                file, build_lang, self.default_language, self.all_languages, mkdocs_config)
+            made = alternates[key] = create_i18n_file(file, build_lang, default, all_languages, mkdocs_config)
         # A copy, as create_i18n_file would make, placed under this build's site_dir.
         result = object.__new__(type(made))
         result.__dict__.update(made.__dict__)
@@ -267,15 +267,16 @@ def _reconfigure_files_alternates(self, i18n_src_uris, i18n_alternate_src_uris, 
         result.alternates = {build_lang: result}
         return result
 
+    fallback = self.config.fallback_to_default is True
     for build_lang in sorted(self.build_languages):
         for src_uri, i18n_file in i18n_src_uris.items():
             if build_lang in i18n_file.alternates:
                 continue
             candidates = i18n_alternate_src_uris.get(src_uri, [])
             chosen = next((f for f in candidates if locale_of(f) == build_lang), None)
-            if chosen is None and self.config.fallback_to_default is True:
-                chosen = next((f for f in candidates if locale_of(f) == self.default_language), None)
-                if chosen is None and locale_of(i18n_file) == self.default_language:
+            if chosen is None and fallback:
+                chosen = next((f for f in candidates if locale_of(f) == default), None)
+                if chosen is None and locale_of(i18n_file) == default:
                     chosen = i18n_file
             if chosen is not None:
                 i18n_file.alternates[build_lang] = alternate(chosen, build_lang)
