@@ -32,9 +32,13 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self.data: BuildData | None = None
         self._signature = None
         self._default_not_found: bytes | None = None
+        self._moves: list[tuple[str, str]] = []
 
     def _load(self, config) -> BuildData:
-        """The model is read once per build (all locales); locale builds of the same build reuse it."""
+        """The model is read once per build (all locales): the locale builds of the same build reuse it, and
+        a later build (under `mkdocs serve`) reads it again only if a Markdown file changed."""
+        if self.data is not None and static_i18n.is_building_other_locales(config):
+            return self.data
         docs_dir = config.docs_dir
         signature = (docs_dir, tuple(
             (entry.path, entry.stat().st_mtime_ns) for entry in _walk_markdown(docs_dir)))
@@ -46,6 +50,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
                 raise PluginError("Content errors (fix these and build again):\n" + str(errors)) from None
             self.data = collect_build_data(hc, docs_dir, static_i18n.language_names(config), self.config.related_limit)
             self._signature = signature
+            # Moves in the docs' git history, for the short links' redirects of every locale.
+            self._moves = renames(docs_dir) if self.config.short_links else []
         return self.data
 
     def on_config(self, config):
@@ -108,8 +114,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         locale = static_i18n.current_locale(config)
         self._default_not_found = place_not_found_page(config.site_dir, hc.locale_prefix(locale), self._default_not_found)
         if self.config.short_links:
-            moves = renames(config.docs_dir)
-            write_redirects(config.site_dir, redirects_for_locale(hc, locale, moves), locale)
+            write_redirects(config.site_dir, redirects_for_locale(hc, locale, self._moves), locale)
         if locale == hc.default_locale:
             write_catalogue(os.path.join(config.site_dir, self.config.catalogue),
                             catalogue(hc, self.data.updated, self.data.states))
