@@ -99,6 +99,8 @@ def test_language_switcher_points_to_the_same_article(built_site):
              if tag == "a" and "data-hc-alternate" in attrs}
     switcher = {attrs["hreflang"]: attrs["href"] for tag, attrs in tags(page)
                 if tag == "a" and "md-select__link" in attrs.get("class", "")}
+    # The head has no <link rel="alternate" hreflang>: sitemap-hreflang.xml lists the alternates.
+    assert not [attrs for tag, attrs in tags(page) if tag == "link" and "hreflang" in attrs]
     base = "https://help.quillfeather.example/" + HC.url(HC.article(article.id, "zh"), "zh")
     for locale in PROJECT.locales:
         expected = HC.url(HC.article(article.id, locale), locale)

@@ -63,3 +63,14 @@ def test_a_written_robots_txt_keeps_its_lines():
         own + f"\nSitemap: https://help.example.com/{HREFLANG_SITEMAP}\n")
     with_sitemap = own + "Sitemap: https://help.example.com/other.xml\n"
     assert robots_txt(with_sitemap, "https://help.example.com/") == with_sitemap
+
+
+def test_page_heads_lose_materials_hreflang_links_and_blank_lines_only():
+    from helpcenter.i18n.sitemaps import without_hreflang_links
+
+    head = ('\n      <meta charset="utf-8">\n\n      <link rel="canonical" href="https://help.example.com/a/">\n'
+            '          <link rel="alternate" href="../zh/a/" hreflang="zh">\n'
+            '      <link rel="alternate" type="application/rss+xml" title="RSS" href="feed.xml">\n   \n')
+    assert without_hreflang_links(head) == (
+        '\n      <meta charset="utf-8">\n      <link rel="canonical" href="https://help.example.com/a/">'
+        '\n      <link rel="alternate" type="application/rss+xml" title="RSS" href="feed.xml">')

@@ -16,12 +16,13 @@ from mkdocs.structure.files import File
 from ..adapters import static_i18n
 from ..build.outputs import gzip_as, read_text
 from .config import I18nConfig
-from .sitemaps import HREFLANG_SITEMAP, ROBOTS, SITEMAP, locale_sitemaps, robots_txt
+from .sitemaps import HREFLANG_SITEMAP, ROBOTS, SITEMAP, locale_sitemaps, robots_txt, without_hreflang_links
 from .status_page import status_page_markdown
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.i18n")
 
 ARTICLES_PLUGIN = "helpcenter-articles"
+HEAD_FILTER = "hc_without_hreflang_links"
 
 
 class I18nPlugin(BasePlugin[I18nConfig]):
@@ -49,10 +50,12 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         return files
 
     def on_env(self, env, *, config, files):
-        # Before any template of this locale's build: templates outside the pages (the 404 page) would
-        # otherwise show the switcher of the page the previous locale build rendered last.
         if self.config.enabled:
+            # Before any template of this locale's build: templates outside the pages (the 404 page) would
+            # otherwise show the switcher of the page the previous locale build rendered last.
             static_i18n.point_language_switcher_at_homes(config)
+            # overrides/main.html drops Material's hreflang links with it: this plugin's sitemap lists them.
+            env.filters[HEAD_FILTER] = without_hreflang_links
         return env
 
     @event_priority(-300)  # after static-i18n (-100) and helpcenter-build (-200) have written the whole sitemap

@@ -62,3 +62,11 @@ def robots_txt(existing: str | None, site_url: str) -> str:
     if re.search(r"(?im)^\s*sitemap\s*:", existing):
         return existing
     return existing.rstrip("\n") + f"\n\n{line}\n"
+
+
+def without_hreflang_links(head: str) -> str:
+    """A page head without Material's `<link rel="alternate" hreflang>` tags (one per line) and blank lines.
+    Search engines find the alternates in sitemap-hreflang.xml; for each of those tags, Material downloads and
+    parses a sitemap on the main thread at every page load (the whole site's on a locale's home page)."""
+    return "".join("\n" + line for line in head.split("\n") if line.strip() and not (
+        line.lstrip().startswith('<link rel="alternate" href=') and "hreflang=" in line))
