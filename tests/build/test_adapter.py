@@ -207,3 +207,20 @@ def test_theme_files_are_listed_once_although_static_i18n_repeats_its_folder(mon
         mkdocs_build.restore_theme_files()
     assert len(listings) == 1
     assert [f.abs_src_path for f in first] == [f.abs_src_path for f in second]
+
+
+def test_the_converters_inline_patterns_by_position_follow_registrations():
+    import types
+
+    from helpcenter.adapters import mkdocs_build
+
+    converter = mkdocs_build.markdown_converter({"markdown_extensions": ["toc"], "mdx_configs": {}})
+    patterns = converter.inlinePatterns
+    names = [type(patterns[i]).__name__ for i in range(len(patterns))]
+    assert names == [type(p).__name__ for p in patterns] and len(names) > 10
+    extra = types.SimpleNamespace()
+    patterns.register(extra, "first", 1000)
+    assert patterns[0] is extra and patterns[-1] is list(patterns)[-1]
+    patterns.deregister("first")
+    assert patterns[0] is not extra and [type(patterns[i]).__name__ for i in range(len(patterns))] == names
+    assert patterns["backtick"] is patterns[0]

@@ -157,7 +157,32 @@ def unwrap_page_render() -> None:
 def markdown_converter(config) -> markdown.Markdown:
     """The converter Page.render makes for every page, made once: `render_page` resets it before each page
     (Python-Markdown's way to reuse one; every extension resets its own state)."""
-    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+    converter = markdown.Markdown(extensions=config["markdown_extensions"],
+                                  extension_configs=config["mdx_configs"] or {})
+    converter.inlinePatterns.__class__ = _PositionedRegistry
+    return converter
+
+
+class _PositionedRegistry(markdown.util.Registry):
+    """Python-Markdown's registry, with its items also kept in a list: the inline processor asks for every
+    pattern by position for every piece of text, and the registry sorts and looks up names at each ask."""
+
+    _by_position: list | None = None
+
+    def __getitem__(self, key):
+        if type(key) is int:
+            if self._by_position is None:
+                self._by_position = list(self)  # in priority order, as the registry sorts them
+            return self._by_position[key]
+        return super().__getitem__(key)
+
+    def register(self, *args, **kwargs) -> None:
+        self._by_position = None
+        super().register(*args, **kwargs)
+
+    def deregister(self, *args, **kwargs) -> None:
+        self._by_position = None
+        super().deregister(*args, **kwargs)
 
 
 def render_page(page, config, files, converter: markdown.Markdown) -> None:
