@@ -114,7 +114,12 @@ def encode_component(value: str) -> str:
 
 def clean_value(value, multiline: bool = False) -> str:
     """Text as it may travel: NFC, no control characters, '\\n' line ends (or one line), trimmed."""
-    text = unicodedata.normalize("NFC", "" if value is None else str(value))
+    return _clean_text("" if value is None else str(value), multiline)
+
+
+@functools.lru_cache(maxsize=4096)  # every channel of every page cleans the same titles, topics and locales
+def _clean_text(text: str, multiline: bool) -> str:
+    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not multiline:
         text = _LINE_BREAK.sub(" ", text)
