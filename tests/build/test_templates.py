@@ -60,7 +60,7 @@ def test_quick_lookups_give_what_jinja_gives():
     cases = [({"title": "x"}, "title"), ({"title": "x"}, "missing"), ({"items": "shadowed"}, "items"),
              ({"get": 1}, "keys"), (collections.OrderedDict(icon="o"), "icon"), (_Page(), "title"),
              (_Page(), "meta"), (_Page(), "broken"), (_Items(), "known"), (_Items(), "other"),
-             (dict, "x"), ([1, 2], "append"), ([1, 2], "first"), ("text", "upper"), (None, "x"), (3, "real")]
+             (dict, "x"), ([1, 2], "append"), ([1, 2], "first"), ("text", "upper"), (None, "x"), (None, "canonical_url"), (None, "__class__"), (3, "real")]
     config = MkDocsConfig()
     config.load_dict({"site_name": "Help", "extra": {"alternate": [1]}, "theme": {"name": "mkdocs"}})
     config.validate()

@@ -24,6 +24,7 @@ from jinja2.bccache import BytecodeCache, Bucket
 from jinja2.runtime import Context, Macro
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
+_NONE_ATTRIBUTES = frozenset(dir(None))
 
 
 class MemoryBytecodeCache(BytecodeCache):
@@ -54,6 +55,8 @@ def lookup_attribute(environment: Environment, obj, attribute: str):
             return obj[attribute]
         except KeyError:
             return environment.undefined(obj=obj, name=attribute)
+    if obj is None and attribute not in _NONE_ATTRIBUTES:  # e.g. `.page` of another locale's file, in sitemaps
+        return environment.undefined(obj=obj, name=attribute)
     key = _config_option_keys(type(obj)).get(attribute)
     if key is not None:  # what the option's descriptor returns, without its isinstance check
         try:
