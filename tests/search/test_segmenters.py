@@ -1,3 +1,4 @@
+import json
 import sys
 import types
 
@@ -37,7 +38,7 @@ def test_a_segmenter_that_does_not_split_fails(monkeypatch):
     monkeypatch.setitem(sys.modules, "jieba", broken)
     segmenters._segmenter.cache_clear()
     with pytest.raises(SegmentationError, match="single word"):
-        segmenter_for("zh")
+        segmenter_for("zh").words("提币一直在处理中")  # checked at the first run that is not in the cache
     segmenters._segmenter.cache_clear()
 
 
@@ -68,3 +69,29 @@ def test_chinese_index_words_are_what_jiebas_search_mode_yields():
     segmenter = segmenters.JiebaSegmenter(())
     for text in ("提币一直在处理中怎么开启二次验证", "中华人民共和国的数字资产交易所", "我们的帮助中心可以搜索"):
         assert segmenter.words(text) == [w for w in jieba.cut_for_search(text) if w.strip()]
+
+
+def test_runs_in_the_cache_need_no_dictionary(tmp_path):
+    for kind, run in ((segmenters.JiebaSegmenter, "提币一直在处理中"), (segmenters.MecabSegmenter, "出金の申請方法")):
+        first = kind(())
+        words, cut = first.words(run), first.cut(run)
+        first.save(str(tmp_path))
+        fresh = kind(())
+        fresh._tokenize = lambda text: pytest.fail(f"{kind.name} segmented '{text}' again")
+        fresh.load(str(tmp_path))
+        assert fresh.words(run) == words and fresh.cut(run) == cut
+
+
+def test_text_segmented_ahead_is_what_the_index_reads(tmp_path):
+    from helpcenter.search.index import SearchPage, Section, build_locale_index
+
+    title, body = "如何开启二次验证", "<p>登录后打开<strong>安全中心</strong>，选择二次验证。</p>"
+    segmenters.segment_ahead({"zh": [title, "登录后打开**安全中心**，选择二次验证。"]}, {"zh": []}, str(tmp_path))
+    segmenters._segmenter.cache_clear()
+    segmenter = segmenter_for("zh")
+    segmenter.load(str(tmp_path))
+    segmenter._tokenize = lambda text: pytest.fail(f"'{text}' was not segmented ahead")
+    page = SearchPage(location="a/", title=title, description="", tags=[], sections=[Section(None, "", body)])
+    files = build_locale_index([page], "zh", segmenter, [], prebuilt=True)
+    assert "二次验证" in json.dumps(files, ensure_ascii=False)
+    segmenters._segmenter.cache_clear()

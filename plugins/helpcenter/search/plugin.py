@@ -6,8 +6,11 @@ each build writes only its own `<locale>/search/` folder. The logic lives in the
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+import signal
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -18,8 +21,9 @@ from ..adapters import material_search, static_i18n
 from ..articles.frontmatter import ContentError
 from .config import SearchConfig
 from .index import INDEX_FILE, DOCS_FILE, SearchPage, Section, build_locale_index, search_dir, write_json
-from .segmenters import SegmentationError, segmenter_for
+from .segmenters import SegmentationError, segment_ahead, segmenter_for
 from .synonyms import dictionary_words, groups_for, read_synonyms
+from .text import SEGMENTED_LOCALES
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.search")
 
@@ -42,11 +46,21 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # process; a dirty build renders only edited pages, and the others' entries come from here.
         self._entries: dict[tuple[str, str], SearchPage | None] | None = None
         self._documents: list[str] = []
+        self._may_segment_ahead = False
+        self._segmenting_ahead: tuple[int, int] | None = None  # (the build's process, the segmenting one)
 
     def on_startup(self, *, command, dirty):
         """`mkdocs serve` keeps this instance between rebuilds; rebuilds reuse the index words of unchanged pages."""
         self._fields_cache = {} if command == "serve" else None
         self._entries = {} if dirty else None
+        self._may_segment_ahead = command == "build" and not dirty
+
+    @event_priority(-300)  # the default build's articles are read (helpcenter-articles, on_files)
+    def on_nav(self, nav, *, config, files):
+        if (self.config.enabled and self._may_segment_ahead and self._segmenting_ahead is None
+                and not static_i18n.is_building_other_locales(config)):
+            self._segmenting_ahead = self._segment_ahead(config)
+        return nav
 
     @event_priority(100)  # before static-i18n's on_config, which looks for a search plugin
     def on_config(self, config):
@@ -107,12 +121,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return context
 
     def on_post_build(self, *, config):
+        if not static_i18n.is_building_other_locales(config):
+            self._stop_segmenting_ahead(wait=True)
         if not self.config.enabled:
             return
         locale = static_i18n.current_locale(config)
         if self._entries is not None:
             self.pages = dirty_build_pages(locale, self._documents, self._entries, config.docs_dir)
-        cache = os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)
+        cache = self._cache_dir(config)
         try:
             segmenter = segmenter_for(locale, dictionary_words(self.synonyms, locale))
             if segmenter is not None and self.config.cache_dir:
@@ -128,7 +144,53 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             write_json(os.path.join(folder, name), data)
         log.debug(f"search: {len(self.pages)} pages indexed for '{locale}'")
 
+    def on_build_error(self, *, error):
+        self._stop_segmenting_ahead(wait=False)
+
+    # -- segmenting ahead -----------------------------------------------------------------------------
+    def _segment_ahead(self, config) -> tuple[int, int] | None:
+        """While this process converts the default locale's Markdown (one core), a forked process segments
+        the text of the articles translated into Chinese and Japanese into the segmenters' cache, which those
+        locales' builds read when they make their index: segmenting is most of their search work.
+        Returns (this process, the forked one)."""
+        data = getattr(config.plugins.get(ARTICLES_PLUGIN), "data", None)
+        locales = [code for code in static_i18n.locales(config) if code in SEGMENTED_LOCALES]
+        if data is None or not locales or not self.config.cache_dir or not hasattr(os, "fork"):
+            return None
+        texts = {code: [text for (locale, _), article in data.hc.articles.items() if locale == code
+                        for text in (article.title, article.description, " ".join(article.tags), article.body)]
+                 for code in locales}
+        words = {code: dictionary_words(self.synonyms, code) for code in locales}
+        cache = self._cache_dir(config)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            gc.freeze()  # never collect what is shared with the build: that would copy its memory
+            try:
+                segment_ahead(texts, words, cache)
+            finally:
+                os._exit(0)  # a failure here shows again, with its fix, in the locale's own build
+        return os.getpid(), pid
+
+    def _stop_segmenting_ahead(self, wait: bool) -> None:
+        if self._segmenting_ahead is None:
+            return
+        parent, pid = self._segmenting_ahead
+        self._segmenting_ahead = None
+        if os.getpid() != parent:  # a locale build's worker: the process is its parent's
+            return
+        if not wait:
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        os.waitpid(pid, 0)
+
     # -- helpers ----------------------------------------------------------------------------------
+    def _cache_dir(self, config) -> str:
+        return os.path.join(os.path.dirname(config.config_file_path or "."), self.config.cache_dir)
+
     def _synonyms_path(self, config) -> Path:
         return (Path(config.config_file_path or ".").parent / self.config.synonyms).resolve()
 

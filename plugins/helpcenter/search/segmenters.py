@@ -24,6 +24,7 @@ log = logging.getLogger("mkdocs.plugins.helpcenter.search")
 _SELF_TEST = {"jieba": "我们的帮助中心可以搜索", "mecab": "出金の申請方法を確認する"}
 PINS = {"jieba": "jieba==0.42.1", "fugashi": "fugashi==1.5.2", "ipadic": "ipadic==1.0.0"}
 MAX_COMPOUND = 3
+CACHE_FORMAT = "words and cuts"  # what a cache file holds per run; part of its name
 
 
 class SegmentationError(Exception):
@@ -64,21 +65,33 @@ class Segmenter:
         cache = self.__dict__.setdefault("_token_cache", {})
         tokens = cache.get(run)
         if tokens is None:
+            if not self.__dict__.get("_tested"):  # before the first run segmented (not needed for cached runs)
+                self.__dict__["_tested"] = True
+                self._self_test()
             tokens = cache[run] = self._tokenize(run)
         return tokens
+
+    def _self_test(self) -> None:
+        sample = _SELF_TEST[self.name]
+        if len(self._tokenize(sample)) < 2:
+            raise SegmentationError(
+                f"{self.name} returned '{sample}' as a single word, so it does not segment text and the search "
+                f"index would find nothing. Fix: reinstall it with `pip install --force-reinstall {self.pins()}`.")
 
     def cache_file(self, folder: str) -> str:
         from importlib.metadata import version
         versions = tuple(f"{package} {version(package)}" for package in self.packages)
-        key = hashlib.sha256("\n".join(versions + self.user_words).encode("utf-8")).hexdigest()[:12]
+        key = hashlib.sha256("\n".join((CACHE_FORMAT,) + versions + self.user_words).encode("utf-8")).hexdigest()[:12]
         return os.path.join(folder, f"{self.name}-{key}.json")
 
     def load(self, folder: str) -> None:
         self.__dict__["_used"] = set()
         try:
             with open(self.cache_file(folder), encoding="utf-8") as handle:
-                self.__dict__.setdefault("_cache", {}).update(json.load(handle))
-        except (OSError, ValueError):
+                saved = json.load(handle)
+            self.__dict__.setdefault("_cache", {}).update(saved["words"])
+            self.__dict__.setdefault("_cuts", {}).update(saved["cuts"])
+        except (OSError, ValueError, KeyError, TypeError):
             pass
 
     def save(self, folder: str, keep_unused: bool = False) -> None:
@@ -88,17 +101,26 @@ class Segmenter:
             return
         os.makedirs(folder, exist_ok=True)
         path = self.cache_file(folder)
-        with open(path + ".tmp", "w", encoding="utf-8") as handle:
+        temporary = f"{path}.{os.getpid()}.tmp"  # another process (segment_ahead) may be saving too
+        with open(temporary, "w", encoding="utf-8") as handle:
             # Text that was deleted or changed leaves the cache, unless this build did not look at every run.
             used = self.__dict__.get("_used", set())
-            kept = {run: words for run, words in self.__dict__["_cache"].items() if keep_unused or run in used}
-            json.dump(kept, handle, ensure_ascii=False, separators=(",", ":"))
-        os.replace(path + ".tmp", path)
+            saved = {part: {run: value for run, value in self.__dict__.get(name, {}).items()
+                            if keep_unused or run in used}
+                     for part, name in (("words", "_cache"), ("cuts", "_cuts"))}
+            json.dump(saved, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
         self.__dict__["_dirty"] = False
 
     def cut(self, run: str) -> list[str]:
         """Non-overlapping words covering the run, for zero-width-space separated display text."""
-        return [surface for surface, _ in self._tokens(run)]
+        cuts = self.__dict__.setdefault("_cuts", {})
+        self.__dict__.setdefault("_used", set()).add(run)
+        found = cuts.get(run)
+        if found is None:
+            found = cuts[run] = [surface for surface, _ in self._tokens(run)]
+            self.__dict__["_dirty"] = True
+        return found
 
 
 class JiebaSegmenter(Segmenter):
@@ -107,23 +129,26 @@ class JiebaSegmenter(Segmenter):
 
     def __init__(self, user_words: tuple[str, ...]):
         self.user_words = user_words
-        jieba = _import("jieba")
-        jieba.setLogLevel(logging.WARNING)
-        self._jieba = jieba
-        for word in user_words:
-            for run in CJK_RUN.findall(word):
-                if len(run) > 1:
-                    jieba.add_word(run)
+        self._jieba = _import("jieba")
+        self._jieba.setLogLevel(logging.WARNING)
+        self._prepared = False
 
     def _tokenize(self, run: str) -> list[tuple[str, str]]:
+        if not self._prepared:  # jieba loads its dictionary here (about half a second): not if every run is cached
+            for word in self.user_words:
+                for part in CJK_RUN.findall(word):
+                    if len(part) > 1:
+                        self._jieba.add_word(part)
+            self._prepared = True
         return [(w, "") for w in self._jieba.cut(run) if w]
 
     def _words(self, run: str) -> list[str]:
         # What jieba's cut_for_search yields, from the tokens `cut` already made: each word, preceded by
         # the dictionary's two- and three-character words inside it.
-        known = self._jieba.dt.FREQ
+        tokens = self._tokens(run)
+        known = self._jieba.dt.FREQ  # after _tokens: the dictionary may load there
         result = []
-        for word, _ in self._tokens(run):
+        for word, _ in tokens:
             for size in (2, 3):
                 if len(word) > size:
                     result.extend(w for w in (word[i:i + size] for i in range(len(word) - size + 1)) if known.get(w))
@@ -140,11 +165,14 @@ class MecabSegmenter(Segmenter):
 
     def __init__(self, user_words: tuple[str, ...]):
         self.user_words = user_words
-        fugashi = _import("fugashi")
-        ipadic = _import("ipadic")
-        words = sorted({run for w in user_words for run in CJK_RUN.findall(w) if len(run) > 1})
-        self._plain = fugashi.GenericTagger(ipadic.MECAB_ARGS)
-        self._tagger = self._plain
+        self._fugashi = _import("fugashi")
+        self._ipadic = _import("ipadic")
+        self._plain = self._tagger = None  # made at the first run not in the cache
+
+    def _prepare(self) -> None:
+        fugashi, ipadic = self._fugashi, self._ipadic
+        words = sorted({run for w in self.user_words for run in CJK_RUN.findall(w) if len(run) > 1})
+        self._plain = self._tagger = fugashi.GenericTagger(ipadic.MECAB_ARGS)
         if words:
             with tempfile.TemporaryDirectory() as folder:
                 # MeCab keeps the loaded dictionary in memory; the compiled file can go once the tagger has it.
@@ -152,6 +180,8 @@ class MecabSegmenter(Segmenter):
                 self._tagger = fugashi.GenericTagger(f'{ipadic.MECAB_ARGS} -u "{dictionary}"')
 
     def _tokenize(self, run: str) -> list[tuple[str, str]]:
+        if self._tagger is None:
+            self._prepare()
         return [(node.surface, node.feature[0]) for node in self._tagger(run)]
 
     def _words(self, run: str) -> list[str]:
@@ -232,16 +262,29 @@ _SEGMENTERS = {"zh": JiebaSegmenter, "zh-TW": JiebaSegmenter, "ja": MecabSegment
 
 @lru_cache(maxsize=None)
 def _segmenter(kind: type, user_words: tuple[str, ...]) -> Segmenter:
-    segmenter = kind(user_words)
-    sample = _SELF_TEST[segmenter.name]
-    if len(segmenter.cut(sample)) < 2:
-        raise SegmentationError(
-            f"{segmenter.name} returned '{sample}' as a single word, so it does not segment text and the search "
-            f"index would find nothing. Fix: reinstall it with `pip install --force-reinstall {segmenter.pins()}`.")
-    return segmenter
+    return kind(user_words)
 
 
 def segmenter_for(locale: str, user_words: list[str] | tuple[str, ...] = ()) -> Segmenter | None:
     """The segmenter of a locale written without spaces, or None (words are split at spaces)."""
     kind = _SEGMENTERS.get(locale)
     return _segmenter(kind, tuple(sorted(set(user_words)))) if kind else None
+
+
+def segment_ahead(texts: dict[str, list[str]], user_words: dict[str, list[str]], folder: str) -> None:
+    """Segment the CJK runs of each locale's texts and add them to the locale's segmenter cache in `folder`:
+    the index words of the normalised text and the display cuts of the text, as build_locale_index asks
+    for them. A build that reads the cache later segments only what the texts did not hold."""
+    from .text import normalize
+
+    for locale, locale_texts in texts.items():
+        segmenter = segmenter_for(locale, user_words.get(locale, ()))
+        if segmenter is None:
+            continue
+        segmenter.load(folder)
+        for text in locale_texts:
+            for run in CJK_RUN.findall(normalize(text, locale)):
+                segmenter.words(run)
+            for run in CJK_RUN.findall(text):
+                segmenter.cut(run)
+        segmenter.save(folder, keep_unused=True)
