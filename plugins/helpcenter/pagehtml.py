@@ -21,6 +21,6 @@ def parse_for_gate(html: str) -> ParsedHtml:
 
 def search_sections(html: str) -> list[tuple[str | None, str, str]]:
     """Material's sections of a page: from the gate's pass when it read this same HTML, else read now."""
-    if _last_sections is not None and (_last_sections[0] is html or _last_sections[0] == html):
+    if _last_sections is not None and _last_sections[0] == html:
         return _last_sections[1]
     return material_search.html_sections(html)

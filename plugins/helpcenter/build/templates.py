@@ -168,7 +168,11 @@ def _render_key(context: Context, args: tuple):
 def _folder_parts(url: str) -> tuple[str, ...]:
     """The folder MkDocs makes links relative to (get_relative_url): the URL without a file name."""
     folder, _, name = url.rpartition("/")
-    return tuple(part for part in (folder if "." in name else url).split("/") if part and part != ".")
+    return _url_parts(folder if "." in name else url)
+
+
+def _url_parts(url: str) -> tuple[str, ...]:
+    return tuple(part for part in url.split("/") if part and part != ".")
 
 
 def _item_urls(environment: Environment, item):
@@ -186,7 +190,7 @@ def _item_urls(environment: Environment, item):
             if ".." in url or url.startswith("/") or "://" in url or "\\" in url:
                 urls = None
                 break
-            urls.append(tuple(part for part in url.split("/") if part and part != "."))
+            urls.append(_url_parts(url))
         stack.extend(getattr(current, "children", None) or ())
     kept[id(item)] = (item, urls)
     return urls
