@@ -83,7 +83,9 @@ def test_pages_point_search_at_their_locales_index(small_site):
 
 @pytest.mark.parametrize("fault, message", [
     ("raise ImportError('jieba was removed')", "pip install jieba==0.42.1"),
-    ("cut = cut_for_search = lambda text, *a, **k: iter([text])\nadd_word = setLogLevel = lambda *a, **k: None",
+    ("cut = cut_for_search = lambda text, *a, **k: iter([text])\nadd_word = setLogLevel = lambda *a, **k: None\n"
+     "class Tokenizer:\n    FREQ, total = {}, 0\n    cut, add_word = staticmethod(cut), staticmethod(add_word)\n"
+     "    check_initialized = staticmethod(setLogLevel)\ndt = Tokenizer()",
      "single word"),
 ])
 def test_a_build_without_working_chinese_segmentation_fails(tmp_path, monkeypatch, fault, message):

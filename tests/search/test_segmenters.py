@@ -33,8 +33,13 @@ def test_a_missing_segmenter_fails_with_the_install_command(monkeypatch):
 
 
 def test_a_segmenter_that_does_not_split_fails(monkeypatch):
+    def tokenizer():
+        return types.SimpleNamespace(add_word=lambda word: None, cut=lambda text: iter([text]))
+
     broken = types.SimpleNamespace(setLogLevel=lambda level: None, add_word=lambda word: None,
-                                   cut=lambda text: iter([text]), cut_for_search=lambda text: iter([text]))
+                                   cut=lambda text: iter([text]), cut_for_search=lambda text: iter([text]),
+                                   dt=types.SimpleNamespace(check_initialized=lambda: None, FREQ={}, total=0),
+                                   Tokenizer=tokenizer)
     monkeypatch.setitem(sys.modules, "jieba", broken)
     segmenters._segmenter.cache_clear()
     with pytest.raises(SegmentationError, match="single word"):

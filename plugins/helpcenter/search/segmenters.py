@@ -131,22 +131,32 @@ class JiebaSegmenter(Segmenter):
         self.user_words = user_words
         self._jieba = _import("jieba")
         self._jieba.setLogLevel(logging.WARNING)
-        self._prepared = False
+        self._tokenizer = None  # made at the first run not in the cache
+
+    def _prepare(self) -> None:
+        # jieba loads its dictionary once per process (about half a second: not at all if every run is
+        # cached); each segmenter cuts with a copy that holds its own user words only, so one locale's
+        # words never change how another's text is cut, whichever locale was segmented first.
+        shared = self._jieba.dt
+        shared.check_initialized()
+        tokenizer = self._jieba.Tokenizer()
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(shared.FREQ), shared.total, True
+        for word in self.user_words:
+            for part in CJK_RUN.findall(word):
+                if len(part) > 1:
+                    tokenizer.add_word(part)
+        self._tokenizer = tokenizer
 
     def _tokenize(self, run: str) -> list[tuple[str, str]]:
-        if not self._prepared:  # jieba loads its dictionary here (about half a second): not if every run is cached
-            for word in self.user_words:
-                for part in CJK_RUN.findall(word):
-                    if len(part) > 1:
-                        self._jieba.add_word(part)
-            self._prepared = True
-        return [(w, "") for w in self._jieba.cut(run) if w]
+        if self._tokenizer is None:
+            self._prepare()
+        return [(w, "") for w in self._tokenizer.cut(run) if w]
 
     def _words(self, run: str) -> list[str]:
         # What jieba's cut_for_search yields, from the tokens `cut` already made: each word, preceded by
         # the dictionary's two- and three-character words inside it.
         tokens = self._tokens(run)
-        known = self._jieba.dt.FREQ  # after _tokens: the dictionary may load there
+        known = self._tokenizer.FREQ  # made by _tokens
         result = []
         for word, _ in tokens:
             for size in (2, 3):
