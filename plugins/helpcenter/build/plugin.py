@@ -18,7 +18,7 @@ from .config import BuildConfig
 from .navigation import page_navigation
 from .outputs import SITEMAP, gzip_as, merge_tree, read_text, stitch_sitemaps
 from .renders import Render, RenderCache, markdown_settings, relative_targets, render_key, site_urls
-from .templates import MemoryBytecodeCache, keep_macro_results, use_quick_lookups
+from .templates import MemoryBytecodeCache, compile_ahead, keep_macro_results, page_templates, use_quick_lookups
 from .workers import WorkerFailed, WorkerPool
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.build")
@@ -123,6 +123,8 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             keep_macro_results(env)
         self._trimmed = {}  # one locale build's navigation
         if self._pool is not None and not static_i18n.is_building_other_locales(config):
+            if self.config.share_compiled_templates:  # this process renders with them too: no work lost
+                compile_ahead(env, ["main.html", *sorted(config.theme.static_templates), *page_templates(files)])
             self._start_locale_builds(config)
         return env
 

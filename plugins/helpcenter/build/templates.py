@@ -48,6 +48,34 @@ class MemoryBytecodeCache(BytecodeCache):
         return len(self._code)
 
 
+def compile_ahead(environment: Environment, names) -> set[str]:
+    """Compile the named templates and every template they name (extends, include, import) into the
+    environment's bytecode cache; processes forked afterwards find the code there and need not compile the
+    templates themselves. Names built at render time (`"partials/" ~ x`) are compiled when first used."""
+    from jinja2 import TemplateNotFound, meta
+
+    compiled: set[str] = set()
+    waiting = list(names)
+    while waiting:
+        name = waiting.pop()
+        if name in compiled:
+            continue
+        try:
+            source = environment.loader.get_source(environment, name)[0]
+        except TemplateNotFound:
+            continue  # an optional template of the theme; rendering reports a missing one that is needed
+        compiled.add(name)
+        environment.get_template(name)
+        waiting.extend(found for found in meta.find_referenced_templates(environment.parse(source)) if found)
+    return compiled
+
+
+def page_templates(files) -> list[str]:
+    """The templates pages ask for in their front matter (`template:`), for pages read so far."""
+    return sorted({file.page.meta["template"] for file in files.documentation_pages()
+                   if file.page is not None and isinstance(file.page.meta.get("template"), str)})
+
+
 def lookup_attribute(environment: Environment, obj, attribute: str):
     """Environment.getattr(obj, attribute), with the same result."""
     if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:  # a plain dict has no other attributes
