@@ -83,8 +83,11 @@ def test_pages_point_search_at_their_locales_index(small_site):
 
 @pytest.mark.parametrize("fault, message", [
     ("raise ImportError('jieba was removed')", "pip install jieba==0.42.1"),
-    ("cut = cut_for_search = lambda text, *a, **k: iter([text])\nadd_word = setLogLevel = lambda *a, **k: None\n"
-     "class Tokenizer:\n    FREQ, total = {}, 0\n    cut, add_word = staticmethod(cut), staticmethod(add_word)\n"
+    # An empty dictionary and an HMM that returns text whole.
+    ("import re, types\nre_han_default, re_skip_default = re.compile('([\\w]+)'), re.compile('(\\s)')\n"
+     "finalseg = types.SimpleNamespace(cut=lambda text: iter([text]))\n"
+     "add_word = setLogLevel = lambda *a, **k: None\n"
+     "class Tokenizer:\n    FREQ, total = {}, 1\n    add_word = staticmethod(add_word)\n"
      "    check_initialized = staticmethod(setLogLevel)\ndt = Tokenizer()",
      "single word"),
 ])

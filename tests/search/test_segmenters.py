@@ -33,13 +33,16 @@ def test_a_missing_segmenter_fails_with_the_install_command(monkeypatch):
 
 
 def test_a_segmenter_that_does_not_split_fails(monkeypatch):
-    def tokenizer():
-        return types.SimpleNamespace(add_word=lambda word: None, cut=lambda text: iter([text]))
+    import jieba
 
-    broken = types.SimpleNamespace(setLogLevel=lambda level: None, add_word=lambda word: None,
-                                   cut=lambda text: iter([text]), cut_for_search=lambda text: iter([text]),
-                                   dt=types.SimpleNamespace(check_initialized=lambda: None, FREQ={}, total=0),
-                                   Tokenizer=tokenizer)
+    def tokenizer():
+        return types.SimpleNamespace(add_word=lambda word: None, check_initialized=lambda: None)
+
+    # An empty dictionary and an HMM that returns text whole: jieba as a broken install would run.
+    broken = types.SimpleNamespace(setLogLevel=lambda level: None,
+                                   dt=types.SimpleNamespace(check_initialized=lambda: None, FREQ={}, total=1),
+                                   Tokenizer=tokenizer, finalseg=types.SimpleNamespace(cut=lambda text: iter([text])),
+                                   re_han_default=jieba.re_han_default, re_skip_default=jieba.re_skip_default)
     monkeypatch.setitem(sys.modules, "jieba", broken)
     segmenters._segmenter.cache_clear()
     with pytest.raises(SegmentationError, match="single word"):
