@@ -290,14 +290,18 @@ def segment_ahead(texts: dict[str, list[str]], user_words: dict[str, list[str]],
     for them. A build that reads the cache later segments only what the texts did not hold."""
     from .text import normalize
 
+    used: dict[int, Segmenter] = {}  # locales with the same user words share a segmenter and its cache file
     for locale, locale_texts in texts.items():
         segmenter = segmenter_for(locale, user_words.get(locale, ()))
         if segmenter is None:
             continue
-        segmenter.load(folder)
+        if id(segmenter) not in used:
+            used[id(segmenter)] = segmenter
+            segmenter.load(folder)
         for text in locale_texts:
             for run in CJK_RUN.findall(normalize(text, locale)):
                 segmenter.words(run)
             for run in CJK_RUN.findall(text):
                 segmenter.cut(run)
+    for segmenter in used.values():
         segmenter.save(folder, keep_unused=True)
