@@ -1,11 +1,13 @@
 import json
 import sys
 import types
+from pathlib import Path
 
 import pytest
 
 from helpcenter.search import segmenters
 from helpcenter.search.segmenters import SegmentationError, segmenter_for
+from helpcenter.search.text import CJK_RUN
 
 
 def test_chinese_words_and_their_parts_are_index_words():
@@ -103,3 +105,15 @@ def test_text_segmented_ahead_is_what_the_index_reads(tmp_path):
     files = build_locale_index([page], "zh", segmenter, [], prebuilt=True)
     assert "二次验证" in json.dumps(files, ensure_ascii=False)
     segmenters._segmenter.cache_clear()
+
+
+def test_japanese_words_are_those_of_mecabs_nodes():
+    segmenter = segmenters.MecabSegmenter(("二段階認証", "出金申請"))
+    segmenter._prepare()
+    docs = Path(__file__).resolve().parents[2] / "docs" / "ja"
+    runs = sorted({run for path in docs.rglob("*.md") for run in CJK_RUN.findall(path.read_text(encoding="utf-8"))})
+    assert len(runs) > 500
+    for run in runs + ["二段階認証の出金申請", "ビットコインを送金する"]:
+        nodes = [(node.surface, node.feature[0]) for node in segmenter._tagger(run)]
+        assert segmenter._tokenize(run) == nodes, run
+    assert ("二段階認証", segmenter.USER_WORD) in segmenter._tokenize("二段階認証を設定")
