@@ -16,6 +16,7 @@ keeps what those macros return and gives it to the next call whose result would 
 
 from __future__ import annotations
 
+import functools
 import os
 import types
 
@@ -193,6 +194,7 @@ def _render_key(context: Context, args: tuple):
     return id(item), path, level, parent_active, where
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every navigation item of every page
 def _folder_parts(url: str) -> tuple[str, ...]:
     """The folder MkDocs makes links relative to (get_relative_url): the URL without a file name."""
     folder, _, name = url.rpartition("/")
