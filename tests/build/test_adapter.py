@@ -224,3 +224,31 @@ def test_the_converters_inline_patterns_by_position_follow_registrations():
     patterns.deregister("first")
     assert patterns[0] is not extra and [type(patterns[i]).__name__ for i in range(len(patterns))] == names
     assert patterns["backtick"] is patterns[0]
+
+
+def test_text_without_pattern_characters_skips_the_inline_patterns_with_the_same_html():
+    import markdown
+    from markdown.inlinepatterns import InlineProcessor
+
+    from helpcenter.adapters.markdown_inline import QuickInlineProcessor, needed_text
+
+    settings = {"markdown_extensions": ["toc", "attr_list", "tables", "def_list", "admonition"], "mdx_configs": {}}
+    converter = mkdocs_build.markdown_converter(settings)
+    assert type(converter.treeprocessors["inline"]) is QuickInlineProcessor
+    assert needed_text(converter.inlinePatterns) is not None
+    pieces = ["Plain words only.", "A `code` span.", "An escaped \\# sign.", "[A link](x.md).", "![An image](i.png).",
+              "<https://example.com>", "<help@example.com>", "Fish &amp; chips.", "<b>Bold</b>.", "A break  \nhere.",
+              "*Em*.", "__Strong__.", "A snake_case_name.", "Term\n:   Definition with `code`",
+              "| a | b |\n|---|---|\n| plain | *x* |", "!!! note \"Title\"\n    Inside plain text.",
+              "# Heading *em* {: #h }"]
+    text = "\n\n".join(pieces) + "\n"
+    expected = markdown.Markdown(extensions=settings["markdown_extensions"]).convert(text)
+    assert converter.reset().convert(text) == expected
+
+    class Plus(InlineProcessor):  # an extension's own pattern: every piece of text goes through the patterns
+        def handleMatch(self, m, data):
+            return "PLUS", m.start(0), m.end(0)
+
+    converter.inlinePatterns.register(Plus(r"\+\+"), "plus", 1)
+    assert needed_text(converter.inlinePatterns) is None
+    assert "PLUS" in converter.reset().convert("Plain ++ text")

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
+from .markdown_inline import skip_text_without_patterns
 from .static_i18n import i18n_plugin
 
 # -- static-i18n's locale builds ---------------------------------------------------------------------------
@@ -160,6 +161,7 @@ def markdown_converter(config) -> markdown.Markdown:
     converter = markdown.Markdown(extensions=config["markdown_extensions"],
                                   extension_configs=config["mdx_configs"] or {})
     converter.inlinePatterns.__class__ = _PositionedRegistry
+    skip_text_without_patterns(converter)
     return converter
 
 
