@@ -55,13 +55,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self._entries = {} if dirty else None
         self._may_segment_ahead = command == "build" and not dirty
 
-    @event_priority(-300)  # the default build's articles are read (helpcenter-articles, on_files)
-    def on_nav(self, nav, *, config, files):
-        if (self.config.enabled and self._may_segment_ahead and self._segmenting_ahead is None
-                and not static_i18n.is_building_other_locales(config)):
-            self._segmenting_ahead = self._segment_ahead(config)
-        return nav
-
     @event_priority(100)  # before static-i18n's on_config, which looks for a search plugin
     def on_config(self, config):
         if not self.config.enabled:
@@ -84,12 +77,16 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_pre_build(self, *, config):
         self.pages = []
 
+    @event_priority(-50)  # after helpcenter-articles has read the articles; before static-i18n (-100)
     def on_files(self, files, *, config):
         # The synonyms file lives next to the docs writers edit, but is not a page of the site.
         path = self._synonyms_path(config)
         for file in list(files):
             if os.path.abspath(file.abs_src_path or "") == str(path):
                 files.remove(file)
+        if (self.config.enabled and self._may_segment_ahead and self._segmenting_ahead is None
+                and not static_i18n.is_building_other_locales(config)):
+            self._segmenting_ahead = self._segment_ahead(config)
         return files
 
     def on_env(self, env, *, config, files):
