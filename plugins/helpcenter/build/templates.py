@@ -104,20 +104,15 @@ def lookup_attribute(environment: Environment, obj, attribute: str):
         return environment.undefined(obj=obj, name=attribute)
 
 
-_OPTION_KEYS: dict[type, dict[str, str]] = {}
-
-
+@functools.lru_cache(maxsize=None)
 def _config_option_keys(cls: type) -> dict[str, str]:
     """attribute -> key of the options of a MkDocs Config class (`config.site_name` is config["site_name"])."""
-    keys = _OPTION_KEYS.get(cls)
-    if keys is None:
-        from mkdocs.config.base import BaseConfigOption, Config
-        keys = {}
-        if issubclass(cls, Config):
-            for klass in reversed(cls.__mro__):
-                keys.update({name: option._name for name, option in vars(klass).items()
-                             if isinstance(option, BaseConfigOption)})
-        keys = _OPTION_KEYS[cls] = keys
+    from mkdocs.config.base import BaseConfigOption, Config
+    keys: dict[str, str] = {}
+    if issubclass(cls, Config):
+        for klass in reversed(cls.__mro__):
+            keys.update({name: option._name for name, option in vars(klass).items()
+                         if isinstance(option, BaseConfigOption)})
     return keys
 
 

@@ -297,18 +297,18 @@ def segment_ahead(texts: dict[str, list[str]], user_words: dict[str, list[str]],
     for them. A build that reads the cache later segments only what the texts did not hold."""
     from .text import normalize
 
-    used: dict[int, Segmenter] = {}  # locales with the same user words share a segmenter and its cache file
+    used: list[Segmenter] = []  # locales with the same user words share a segmenter and its cache file
     for locale, locale_texts in texts.items():
         segmenter = segmenter_for(locale, user_words.get(locale, ()))
         if segmenter is None:
             continue
-        if id(segmenter) not in used:
-            used[id(segmenter)] = segmenter
+        if segmenter not in used:
+            used.append(segmenter)
             segmenter.load(folder)
         for text in locale_texts:
             for run in CJK_RUN.findall(normalize(text, locale)):
                 segmenter.words(run)
             for run in CJK_RUN.findall(text):
                 segmenter.cut(run)
-    for segmenter in used.values():
+    for segmenter in used:
         segmenter.save(folder, keep_unused=True)
