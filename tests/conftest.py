@@ -86,6 +86,6 @@ def search_scripts_page(built_site, serve, browser):
     tab = context.new_page()
     tab.goto(serve(built_site) + "404.html")
     for script in ("vendor/lunr.js", "search-analysis.js", "search-engine.js"):
-        tab.add_script_tag(path=str(ROOT / "overrides/assets/javascripts" / script))
+        tab.add_script_tag(path=str(ROOT / "plugins/helpcenter/theme/assets/javascripts" / script))
     yield tab
     context.close()

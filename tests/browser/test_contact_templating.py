@@ -13,7 +13,7 @@ _spec.loader.exec_module(_cases)
 
 def test_browser_and_build_fill_templates_identically(page):
     page.set_content("<!doctype html><title>t</title>")
-    page.add_script_tag(path=str(ROOT / "overrides" / "assets" / "javascripts" / "contact.js"))
+    page.add_script_tag(path=str(ROOT / "plugins" / "helpcenter" / "theme" / "assets" / "javascripts" / "contact.js"))
     cases = _cases.templating_cases()
     results = page.evaluate("""cases => cases.map(c => hcContact.fillTemplate(c.template, c.context,
                                                       c.limits || {query: 500, url: 2000}))""", cases)
@@ -27,6 +27,6 @@ def test_browser_and_build_fill_templates_identically(page):
 
 def test_lone_surrogates_do_not_break_encoding(page):
     page.set_content("<!doctype html><title>t</title>")
-    page.add_script_tag(path=str(ROOT / "overrides" / "assets" / "javascripts" / "contact.js"))
+    page.add_script_tag(path=str(ROOT / "plugins" / "helpcenter" / "theme" / "assets" / "javascripts" / "contact.js"))
     url = page.evaluate("hcContact.fillTemplate('https://x.example/?q={query}', {query: 'a\\ud800b'}).url")
     assert url == "https://x.example/?q=a%EF%BF%BDb"

@@ -73,7 +73,7 @@ def test_materials_bundle_loads_the_index_and_worker_as_search_js_expects():
 
 def test_vendored_lunr_is_the_lunr_material_bundles():
     bundled = next(c for s, c in _worker_sources().items() if s.endswith("node_modules/lunr/lunr.js"))
-    vendored = (ROOT / "overrides/assets/javascripts/vendor/lunr.js").read_text(encoding="utf-8")
+    vendored = (ROOT / "plugins/helpcenter/theme/assets/javascripts/vendor/lunr.js").read_text(encoding="utf-8")
     assert vendored == bundled and "2.3.9" in vendored.splitlines()[1]
     import lunr
     assert lunr.__TARGET_JS_VERSION__ == "2.3.9"

@@ -9,6 +9,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from .. import theming
 from ..adapters import static_i18n
 from ..i18n.strings import strings_for, translate
 from .catalogue import catalogue, write_catalogue
@@ -56,6 +57,9 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
 
     def on_config(self, config):
         static_i18n.silence_instant_navigation_warning()
+        if self.config.enabled:
+            theming.register(config, stylesheets=["assets/stylesheets/helpcenter.css"],
+                             scripts=["assets/javascripts/accessibility.js"])
         return config
 
     def on_files(self, files, *, config):

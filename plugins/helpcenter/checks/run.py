@@ -10,6 +10,7 @@ from pathlib import Path
 from ..articles.model import ContentErrors, HelpCenter
 from ..articles.views import page_kind
 from ..project import Project, load_model, load_project
+from ..theming import THEME_DIR
 from .config import ChecksConfig
 from .findings import Finding, sort_findings
 from .links import ExternalLink, SiteSpace, link_findings
@@ -68,12 +69,11 @@ def load_settings(config_file: str | os.PathLike = "mkdocs.yml") -> Settings:
         options = ChecksConfig()
         options.load_dict({})
         options.validate()
-    custom_dir = config.theme.custom_dir
     theme_files = set()
-    if custom_dir:
-        for file in Path(custom_dir).rglob("*"):
+    for folder in filter(None, (config.theme.custom_dir, THEME_DIR)):  # the project's brand, the package's theme
+        for file in Path(folder).rglob("*"):
             if file.is_file() and file.suffix != ".html":
-                theme_files.add(file.relative_to(custom_dir).as_posix())
+                theme_files.add(file.relative_to(folder).as_posix())
     return Settings(project=project, markdown_extensions=list(config.markdown_extensions),
                     markdown_options=dict(config.mdx_configs), site_url=config.site_url or "", options=options,
                     theme_files=theme_files,

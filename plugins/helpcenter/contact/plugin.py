@@ -10,6 +10,7 @@ from functools import partial
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from .. import theming
 from ..adapters import static_i18n
 from ..articles.model import ContentErrors
 from ..i18n.strings import strings_for
@@ -35,6 +36,8 @@ class ContactPlugin(BasePlugin[ContactConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        theming.register(config, stylesheets=["assets/stylesheets/contact.css"],
+                         scripts=["assets/javascripts/contact.js"])
         where, locate = self._where(config)
         try:
             self.settings = parse_settings(dict(self.config), static_i18n.all_locales(config), where=where, locate=locate)

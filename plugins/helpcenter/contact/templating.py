@@ -1,6 +1,6 @@
 """Channel URL templates: `https://…?subject={subject}&body={query}` filled with the reader's context.
 
-The same algorithm runs in the browser (overrides/assets/javascripts/contact.js, `fillTemplate`); the shared
+The same algorithm runs in the browser (helpcenter/theme/assets/javascripts/contact.js, `fillTemplate`); the shared
 cases in tests/contact/cases/templating.json hold both to the same results.
 
 Rules:

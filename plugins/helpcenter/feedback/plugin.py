@@ -9,6 +9,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .. import theming
 from ..adapters import static_i18n
 from ..i18n.strings import all_strings, strings_for
 from .config import FeedbackConfig
@@ -31,6 +32,12 @@ class FeedbackPlugin(BasePlugin[FeedbackConfig]):
             raise PluginError("helpcenter-feedback needs the helpcenter-articles plugin: list it before "
                               "helpcenter-feedback under plugins in mkdocs.yml.")
         return articles.data
+
+    def on_config(self, config):
+        if self.config.enabled:
+            theming.register(config, stylesheets=["assets/stylesheets/feedback.css"],
+                             scripts=["assets/javascripts/feedback.js"])
+        return config
 
     @event_priority(-200)  # after every plugin that adds pages (e.g. a contact page), and after static-i18n
     def on_files(self, files, *, config):

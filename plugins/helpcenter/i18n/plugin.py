@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
+from .. import theming
 from ..adapters import static_i18n
 from ..build.outputs import gzip_as, read_text
 from .config import I18nConfig
@@ -30,6 +31,11 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def __init__(self):
         self._reported = None
+
+    def on_config(self, config):
+        if self.config.enabled:
+            theming.register(config, scripts=["assets/javascripts/language-switcher.js"])
+        return config
 
     @event_priority(-110)  # after static-i18n (-100) has chosen the files of the locale being built
     def on_files(self, files, *, config):
@@ -54,7 +60,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             # Before any template of this locale's build: templates outside the pages (the 404 page) would
             # otherwise show the switcher of the page the previous locale build rendered last.
             static_i18n.point_language_switcher_at_homes(config)
-            # overrides/main.html drops Material's hreflang links with it: this plugin's sitemap lists them.
+            # The theme's main.html drops Material's hreflang links with it: this plugin's sitemap lists them.
             env.filters[HEAD_FILTER] = without_hreflang_links
         return env
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .. import pagehtml
+from .. import pagehtml, theming
 from ..adapters import material_search, static_i18n
 from ..articles.frontmatter import ContentError
 from .config import SearchConfig
@@ -59,6 +59,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
+        theming.register(config)  # the search scripts come with the theme's partials
         if not static_i18n.is_building_other_locales(config):  # a new build starts with the default locale
             self._sections_before = self._sections if self._fields_cache is not None else {}
             self._sections = {}
