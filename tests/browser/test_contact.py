@@ -124,7 +124,9 @@ def test_keyboard_only(built_site, serve, page):
     watch_external(page)
     page.goto(serve(built_site) + "contact/")
     page.locator("input[name=topic]").first.focus()
-    for _ in range(4):  # getting started -> … -> security
+    for _ in range(page.locator("input[name=topic]").count()):  # arrow keys move through the topics to security
+        if page.evaluate("document.activeElement.value") == "security":
+            break
         page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.value") == "security"
     page.keyboard.press("Tab")  # the freeze step is the next stop
