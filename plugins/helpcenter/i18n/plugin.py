@@ -17,7 +17,8 @@ from .. import theming
 from ..adapters import static_i18n
 from ..build.outputs import gzip_as, read_text
 from .config import I18nConfig
-from .sitemaps import HREFLANG_SITEMAP, ROBOTS, SITEMAP, locale_sitemaps, robots_txt, without_hreflang_links
+from .sitemaps import (HREFLANG_SITEMAP, ROBOTS, SITEMAP, fallback_addresses, locale_addresses, locale_sitemaps,
+                       robots_txt, without_addresses, without_hreflang_links)
 from .status_page import status_page_markdown
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.i18n")
@@ -70,11 +71,18 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return
         site_dir = Path(config.site_dir)
         sitemap = read_text(site_dir / SITEMAP)
-        sitemaps = sitemap and locale_sitemaps(sitemap, config.site_url or "", static_i18n.locales(config),
-                                               static_i18n.default_locale(config))
-        if not sitemaps:
+        locales, default = static_i18n.locales(config), static_i18n.default_locale(config)
+        if not sitemap or locale_sitemaps(sitemap, config.site_url or "", locales, default) is None:
             return
-        (site_dir / HREFLANG_SITEMAP).write_text(sitemap, encoding="utf-8")
+        # Private pages are in no sitemap; fallback copies only in the browsers' (see sitemaps.py).
+        articles = config.plugins.get(ARTICLES_PLUGIN)
+        data = getattr(articles, "data", None)
+        private = getattr(articles, "private_urls", [])
+        for_browsers = without_addresses(sitemap, locale_addresses(private, config.site_url or "", locales, default))
+        for_search_engines = without_addresses(
+            for_browsers, fallback_addresses(data.hc, config.site_url or "") if data is not None else ())
+        sitemaps = locale_sitemaps(for_browsers, config.site_url or "", locales, default)
+        (site_dir / HREFLANG_SITEMAP).write_text(for_search_engines, encoding="utf-8")
         for path, text in sitemaps.items():
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_text(text, encoding="utf-8")
