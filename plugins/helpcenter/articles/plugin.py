@@ -145,8 +145,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if self.config.short_links:
             write_redirects(config.site_dir, redirects_for_locale(hc, locale, self._moves), locale)
         if locale != hc.default_locale:
-            write_redirects(config.site_dir, private_page_redirects(self.private_urls, hc.locale_prefix(locale)),
-                            hc.default_locale)
+            write_redirects(config.site_dir, private_page_redirects(self.private_urls, hc.locale_prefix(locale)), locale)
         if locale == hc.default_locale:
             write_catalogue(os.path.join(config.site_dir, self.config.catalogue),
                             catalogue(hc, self.data.updated, self.data.states))

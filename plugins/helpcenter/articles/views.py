@@ -66,7 +66,8 @@ def _category_link(hc: HelpCenter, locale: str, category_id: str, strings: dict)
     return {"id": cat.id, "title": cat.title, "description": cat.description, "icon": cat.icon,
             "url": f"{hc.locale_prefix(locale)}{cat.id}/", "count": count, "count_text": translate(strings, key, count=count),
             "fallback_count": fallbacks,
-            "fallback_text": translate(strings, "category.fallback_count", count=fallbacks) if fallbacks else ""}
+            "fallback_text": "" if not fallbacks else translate(strings, "fallback.label") if fallbacks == count
+            else translate(strings, "category.fallback_count", count=fallbacks)}
 
 
 def notices(data: BuildData, article: Article, locale: str, strings: dict) -> list[dict]:
