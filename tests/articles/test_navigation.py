@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -203,3 +204,29 @@ def test_each_category_is_one_entry_holding_all_its_articles(built_site, locale)
             of_state = [a.title for a in articles if HC.state(a.id, locale) == state]
             if of_state and len(articles) <= 12:
                 assert set(of_state) <= set(listed), f"{locale}/{category.id} {state}: {section}"
+
+
+def _primary_navigation(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    start = text.index('<nav class="md-nav md-nav--primary"')
+    return text[start:text.index('<div class="md-sidebar md-sidebar--secondary"', start)]
+
+
+@pytest.mark.parametrize("locale", ["fr", "ja", "zh"])
+def test_fallback_articles_in_the_navigation_and_their_headings_carry_their_language(built_site, locale):
+    import html
+
+    for category in HC.ordered_categories(locale):
+        navigation = _primary_navigation(built_site / HC.locale_prefix(locale) / category.id / "index.html")
+        for article in HC.articles_for(locale, category.id)[:12]:
+            marked = f'<span lang="en">{html.escape(article.title)}</span>' in navigation
+            assert marked == (HC.state(article.id, locale) == "fallback"), (locale, article.path)
+    fallback = next((a for a in HC.articles_for(locale) if HC.state(a.id, locale) == "fallback"), None)
+    if fallback is not None:
+        text = (built_site / HC.url(fallback, locale) / "index.html").read_text(encoding="utf-8")
+        toc = text[text.index('<nav class="md-nav md-nav--secondary"'):]
+        toc = toc[:toc.index("</nav>")]
+        headings = re.findall(r'<a href="#[^"]+" class="md-nav__link">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>\s*</a>',
+                              toc, re.S)
+        assert headings and all(h.startswith('<span class="md-typeset">') and '<span lang="en">' in h
+                                for h in headings), headings

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import fnmatch
+import html
 from typing import Callable, Iterable
 
 from mkdocs.structure.nav import Link, Section
@@ -118,6 +119,20 @@ def order_navigation(nav, hc: HelpCenter, locale: str, private_pages: Iterable[s
             previous.next_page = current
     if nav.pages:
         nav.pages[-1].next_page = None
+
+
+def mark_content_language(page, lang: str) -> None:
+    """Give a page's navigation entry and table-of-contents entries the language of its text (a fallback page
+    in another locale's build). Material draws an entry's `typeset.title`, when it has one, as HTML in place of
+    its title (Material's typeset plugin sets it the same way), so screen readers read the English titles of
+    fallback articles in the sidebar with an English voice."""
+    page.typeset = {"title": f'<span lang="{html.escape(lang)}">{html.escape(page.title or "")}</span>'}
+    stack = list(page.toc or [])
+    while stack:
+        item = stack.pop()
+        # A heading's title is HTML already (Material prints it as it is).
+        item.typeset = {"title": f'<span lang="{html.escape(lang)}">{item.title}</span>'}
+        stack.extend(item.children or [])
 
 
 def page_navigation(nav, page, limit: int, all_articles_title: Callable[[int], str]):

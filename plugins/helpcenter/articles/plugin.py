@@ -16,7 +16,7 @@ from .catalogue import catalogue, write_catalogue
 from .config import ArticlesConfig
 from .history import renames
 from .model import ContentErrors, load_help_center
-from .navigation import is_private, order_navigation, page_navigation
+from .navigation import is_private, mark_content_language, order_navigation, page_navigation
 from .notfound import place_not_found_page
 from .redirects import private_page_redirects, redirects_for_locale, write_redirects
 from .views import BuildData, collect_build_data, page_kind, page_view
@@ -110,6 +110,16 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
             if kind == "home":
                 page.meta.setdefault("hide", ["navigation", "toc"])
         return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        # Every page's content is read before any is drawn: the sidebars of all pages see the mark. Only
+        # articles: other pages copied from the default locale (the contact page) are localized by their plugins.
+        if self.config.enabled and self.data:
+            locale = static_i18n.current_locale(config)
+            article = self.data.hc.by_path(static_i18n.locale_relative_path(page.file))
+            if article is not None and self.data.hc.state(article.id, locale) == "fallback":
+                mark_content_language(page, self.data.hc.article(article.id, locale).locale)
+        return html
 
     def on_page_context(self, context, *, page, config, nav):
         if self.config.enabled and self.data:
