@@ -55,3 +55,18 @@ def test_no_readers_page_links_to_a_team_page_and_no_sitemap_lists_one(built_sit
 def test_the_readme_links_the_translation_status_page():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(r"\]\([^)]*team/translation-status/?\)", readme)
+
+
+def test_a_one_locale_build_keeps_the_private_pages_out_of_its_sitemap(tmp_path):
+    from conftest import copy_project, mkdocs_build
+
+    config = copy_project(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      docs_structure: folder", "      docs_structure: folder\n      build_only_locale: en"),
+                      encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://help.quillfeather.example/security/enable-2fa/</loc>" in sitemap and "/team/" not in sitemap
+    page = (tmp_path / "site" / "team" / "build-performance" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex">' in page
