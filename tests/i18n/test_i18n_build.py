@@ -38,7 +38,9 @@ def test_site_shows_notices_states_and_the_status_page(repo, tmp_path):
     assert "Security-critical translations out of date" in page
     assert '<a href="../../zh/security/enable-2fa/">Turn on two-factor authentication</a>' in page
     assert "2026-03-07 major: The security menu moved" in page
-    assert not (site / "zh" / "team").exists()  # the team page is built in the default locale only
+    # The team page is built in the default locale only; other locales' addresses redirect to it.
+    redirect = (site / "zh" / "team" / "translation-status" / "index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=../../../team/translation-status/"' in redirect
     search = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "translation-status" not in search  # readers do not find it
 

@@ -74,3 +74,62 @@ def test_page_heads_lose_materials_hreflang_links_and_blank_lines_only():
     assert without_hreflang_links(head) == (
         '\n      <meta charset="utf-8">\n      <link rel="canonical" href="https://help.example.com/a/">'
         '\n      <link rel="alternate" type="application/rss+xml" title="RSS" href="feed.xml">')
+
+
+SITEMAP_WITH_COPIES = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+    <url>
+        <loc>https://help.example.com/a/?x=1&amp;y=2</loc>
+        <changefreq>daily</changefreq>
+        <xhtml:link rel="alternate" hreflang="en" href="https://help.example.com/a/?x=1&amp;y=2"/>
+        <xhtml:link rel="alternate" hreflang="fr" href="https://help.example.com/fr/a/?x=1&amp;y=2"/>
+        <xhtml:link rel="alternate" hreflang="zh" href="https://help.example.com/zh/a/?x=1&amp;y=2"/>
+    </url>
+    <url>
+        <loc>https://help.example.com/fr/a/?x=1&amp;y=2</loc>
+        <xhtml:link rel="alternate" hreflang="fr" href="https://help.example.com/fr/a/?x=1&amp;y=2"/>
+    </url>
+    <url>
+        <loc>https://help.example.com/zh/a/?x=1&amp;y=2</loc>
+        <xhtml:link rel="alternate" hreflang="zh" href="https://help.example.com/zh/a/?x=1&amp;y=2"/>
+    </url>
+</urlset>
+"""
+
+
+def test_excluded_addresses_lose_their_entry_and_every_alternate_pointing_to_them():
+    from helpcenter.i18n.sitemaps import without_addresses
+
+    kept = without_addresses(SITEMAP_WITH_COPIES, {"https://help.example.com/fr/a/?x=1&y=2"})
+    assert kept == """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+    <url>
+        <loc>https://help.example.com/a/?x=1&amp;y=2</loc>
+        <changefreq>daily</changefreq>
+        <xhtml:link rel="alternate" hreflang="en" href="https://help.example.com/a/?x=1&amp;y=2"/>
+        <xhtml:link rel="alternate" hreflang="zh" href="https://help.example.com/zh/a/?x=1&amp;y=2"/>
+    </url>
+    <url>
+        <loc>https://help.example.com/zh/a/?x=1&amp;y=2</loc>
+        <xhtml:link rel="alternate" hreflang="zh" href="https://help.example.com/zh/a/?x=1&amp;y=2"/>
+    </url>
+</urlset>
+"""
+    assert "fr/" not in kept and kept.count("<url>") == 2 and 'hreflang="zh"' in kept
+    assert without_addresses(SITEMAP_WITH_COPIES, ()) == SITEMAP_WITH_COPIES
+
+
+def test_fallback_and_locale_addresses():
+    from helpcenter.articles.model import HelpCenter, Article, page_url
+    from helpcenter.i18n.sitemaps import fallback_addresses, locale_addresses
+
+    def article(locale):
+        return Article(id=1, locale=locale, path="security/a.md", src=f"docs/{locale}/security/a.md", title="A",
+                       description="", category="security", tags=(), priority="normal", updated=None,
+                       machine_translated=False, source_revision=None, redirect_from=(), revision="r", body="")
+
+    hc = HelpCenter(["en", "zh", "fr"], "en", articles={("en", 1): article("en"), ("zh", 1): article("zh")})
+    assert page_url("security/a.md") == "security/a/"
+    assert fallback_addresses(hc, "https://help.example.com") == {"https://help.example.com/fr/security/a/"}
+    assert locale_addresses(["team/x/"], "https://help.example.com/", ["en", "zh"], "en") == {
+        "https://help.example.com/team/x/", "https://help.example.com/zh/team/x/"}

@@ -1,15 +1,18 @@
 """Navigation generated from the article model: categories in their order with their localized titles,
-each category's landing page first and its articles most important first."""
+each category's landing page first and its articles most important first; one entry per folder, whether its
+pages are the locale's own or the default locale's fallbacks; no private pages."""
 
 from __future__ import annotations
 
 import copy
-from typing import Callable
+import fnmatch
+import html
+from typing import Callable, Iterable
 
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
-from ..adapters.static_i18n import locale_relative_path
+from ..adapters.static_i18n import file_locale, locale_relative_path
 from .model import HelpCenter
 
 
@@ -21,7 +24,68 @@ def _walk_pages(items):
             yield from _walk_pages(item.children)
 
 
-def order_navigation(nav, hc: HelpCenter, locale: str) -> None:
+def is_private(path: str, private_pages: Iterable[str]) -> bool:
+    """A page for the team (a glob of `private_pages` matches its path relative to the locale folder)."""
+    return any(fnmatch.fnmatch(path, pattern) for pattern in private_pages)
+
+
+def merge_folder_sections(items: list, locale: str, depth: int = 0) -> list:
+    """One section per folder. static-i18n builds a locale's navigation from two trees, the locale's own
+    folder and the default locale's (for the pages it falls back to), and puts their top-level items side
+    by side: a folder with both a translated page (its index) and fallback pages became two sections of the
+    same title, one with the landing page and one with the English articles. Merge them, at every level;
+    the merged section keeps the title of the locale's own copy."""
+    merged: list = []
+    by_folder: dict[tuple[str, ...], Section] = {}
+    for item in items:
+        folder = _section_folder(item, depth) if isinstance(item, Section) else None
+        if folder is None:
+            merged.append(item)
+            continue
+        kept = by_folder.get(folder)
+        if kept is None:
+            by_folder[folder] = item
+            merged.append(item)
+            continue
+        if _is_own(item, locale) and not _is_own(kept, locale):
+            kept.title = item.title
+        for child in item.children:
+            child.parent = kept
+        kept.children.extend(item.children)
+    for section in by_folder.values():
+        section.children = merge_folder_sections(section.children, locale, depth + 1)
+    return merged
+
+
+def _section_folder(section: Section, depth: int) -> tuple[str, ...] | None:
+    page = next(_walk_pages(section.children), None)
+    if page is None:
+        return None
+    parts = tuple(locale_relative_path(page.file).split("/"))
+    return parts[:depth + 1] if len(parts) > depth + 1 else None
+
+
+def _is_own(section: Section, locale: str) -> bool:
+    return any(file_locale(page.file) in (locale, None) for page in _walk_pages(section.children))
+
+
+def without_private_pages(items: list, private_pages: Iterable[str]) -> list:
+    """`items` without the pages for the team, and without the sections left empty."""
+    patterns = list(private_pages)
+    kept = []
+    for item in items:
+        if isinstance(item, Page) and is_private(locale_relative_path(item.file), patterns):
+            continue
+        if isinstance(item, Section):
+            item.children = without_private_pages(item.children, patterns)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept
+
+
+def order_navigation(nav, hc: HelpCenter, locale: str, private_pages: Iterable[str] = ()) -> None:
+    nav.items[:] = without_private_pages(merge_folder_sections(nav.items, locale), private_pages)
     categories = {c.id: c for c in hc.ordered_categories(locale)}
 
     def page_rank(page: Page):
@@ -55,6 +119,20 @@ def order_navigation(nav, hc: HelpCenter, locale: str) -> None:
             previous.next_page = current
     if nav.pages:
         nav.pages[-1].next_page = None
+
+
+def mark_content_language(page, lang: str) -> None:
+    """Give a page's navigation entry and table-of-contents entries the language of its text (a fallback page
+    in another locale's build). Material draws an entry's `typeset.title`, when it has one, as HTML in place of
+    its title (Material's typeset plugin sets it the same way), so screen readers read the English titles of
+    fallback articles in the sidebar with an English voice."""
+    page.typeset = {"title": f'<span lang="{html.escape(lang)}">{html.escape(page.title or "")}</span>'}
+    stack = list(page.toc or [])
+    while stack:
+        item = stack.pop()
+        # A heading's title is HTML already (Material prints it as it is).
+        item.typeset = {"title": f'<span lang="{html.escape(lang)}">{item.title}</span>'}
+        stack.extend(item.children or [])
 
 
 def page_navigation(nav, page, limit: int, all_articles_title: Callable[[int], str]):

@@ -16,9 +16,9 @@ from .catalogue import catalogue, write_catalogue
 from .config import ArticlesConfig
 from .history import renames
 from .model import ContentErrors, load_help_center
-from .navigation import order_navigation, page_navigation
+from .navigation import is_private, mark_content_language, order_navigation, page_navigation
 from .notfound import place_not_found_page
-from .redirects import redirects_for_locale, write_redirects
+from .redirects import private_page_redirects, redirects_for_locale, write_redirects
 from .views import BuildData, collect_build_data, page_kind, page_view
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.articles")
@@ -34,6 +34,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self._signature = None
         self._default_not_found: bytes | None = None
         self._moves: list[tuple[str, str]] = []
+        # Site-relative URLs of the private pages, found in the default locale's build (the only one with them).
+        self.private_urls: list[str] = []
 
     def _load(self, config) -> BuildData:
         """The model is read once per build (all locales): the locale builds of the same build reuse it, and
@@ -46,7 +48,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if self.data is None or signature != self._signature:
             try:
                 hc = load_help_center(docs_dir, static_i18n.all_locales(config), static_i18n.default_locale(config),
-                                      self.config.other_pages, display_root=_display_root(docs_dir))
+                                      [*self.config.other_pages, *self.config.private_pages],
+                                      display_root=_display_root(docs_dir))
             except ContentErrors as errors:
                 raise PluginError("Content errors (fix these and build again):\n" + str(errors)) from None
             self.data = collect_build_data(hc, docs_dir, static_i18n.language_names(config), self.config.related_limit)
@@ -58,14 +61,32 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_config(self, config):
         static_i18n.silence_instant_navigation_warning()
         if self.config.enabled:
-            theming.register(config, stylesheets=["assets/stylesheets/helpcenter.css"],
+            theming.register(config, stylesheets=["assets/stylesheets/helpcenter.css",
+                                                  "assets/stylesheets/fallback.css"],
                              scripts=["assets/javascripts/accessibility.js"])
         return config
 
-    def on_files(self, files, *, config):
+    def _read_articles(self, files, *, config):
         if self.config.enabled:
             self._load(config)
         return files
+
+    @event_priority(-120)  # after static-i18n (-100) and helpcenter-i18n's status page (-110)
+    def _keep_private_pages_in_default_locale(self, files, *, config):
+        """Private pages exist once, in the default locale: other locales' builds drop their fallback copies
+        (and redirect those addresses to the default locale's page, see on_post_build)."""
+        if not self.config.enabled:
+            return files
+        private = [file for file in files if file.is_documentation_page()
+                   and is_private(static_i18n.locale_relative_path(file), self.config.private_pages)]
+        if static_i18n.current_locale(config) == static_i18n.default_locale(config):
+            self.private_urls = sorted(file.url for file in private)
+        else:
+            for file in private:
+                files.remove(file)
+        return files
+
+    on_files = CombinedEvent(_read_articles, _keep_private_pages_in_default_locale)
 
     @event_priority(-90)  # before static-i18n's on_nav (-100)
     def _name_locale_sections(self, nav, *, config, files):
@@ -76,7 +97,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     @event_priority(-150)  # after static-i18n has reduced the navigation to the current locale
     def _order_navigation(self, nav, *, config, files):
         if self.config.enabled and self.data:
-            order_navigation(nav, self.data.hc, static_i18n.current_locale(config))
+            order_navigation(nav, self.data.hc, static_i18n.current_locale(config), self.config.private_pages)
         return nav
 
     on_nav = CombinedEvent(_name_locale_sections, _order_navigation)
@@ -90,12 +111,26 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
                 page.meta.setdefault("hide", ["navigation", "toc"])
         return markdown
 
+    def on_page_content(self, html, *, page, config, files):
+        # Every page's content is read before any is drawn: the sidebars of all pages see the mark. Only
+        # articles: other pages copied from the default locale (the contact page) are localized by their plugins.
+        if self.config.enabled and self.data:
+            locale = static_i18n.current_locale(config)
+            article = self.data.hc.by_path(static_i18n.locale_relative_path(page.file))
+            if article is not None and self.data.hc.state(article.id, locale) == "fallback":
+                mark_content_language(page, self.data.hc.article(article.id, locale).locale)
+        return html
+
     def on_page_context(self, context, *, page, config, nav):
         if self.config.enabled and self.data:
             locale = static_i18n.current_locale(config)
             strings = self._strings(config)
-            context["hc"] = page_view(self.data, locale, static_i18n.locale_relative_path(page.file),
-                                      strings, self.config.promoted_limit)
+            path = static_i18n.locale_relative_path(page.file)
+            private = is_private(path, self.config.private_pages)
+            context["hc"] = page_view(self.data, locale, path, strings, self.config.promoted_limit,
+                                      site_url=config.site_url or "", private=private)
+            if private:  # it exists in this locale only: the language switcher leads to each locale's home
+                static_i18n.point_language_switcher_at_homes(config)
             if context.get("nav") is not None:
                 context["nav"] = page_navigation(
                     context["nav"], page, self.config.sidebar_limit,
@@ -119,6 +154,8 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self._default_not_found = place_not_found_page(config.site_dir, hc.locale_prefix(locale), self._default_not_found)
         if self.config.short_links:
             write_redirects(config.site_dir, redirects_for_locale(hc, locale, self._moves), locale)
+        if locale != hc.default_locale:
+            write_redirects(config.site_dir, private_page_redirects(self.private_urls, hc.locale_prefix(locale)), locale)
         if locale == hc.default_locale:
             write_catalogue(os.path.join(config.site_dir, self.config.catalogue),
                             catalogue(hc, self.data.updated, self.data.states))

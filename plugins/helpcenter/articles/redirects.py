@@ -57,6 +57,12 @@ def redirects_for_locale(hc: HelpCenter, locale: str, moves: list[tuple[str, str
     return out
 
 
+def private_page_redirects(private_urls: list[str], locale_prefix: str) -> dict[str, tuple[str, str]]:
+    """Map of site directory -> (target URL, title): a locale's addresses of the private pages, which exist in
+    the default locale only (a link or a language switch that adds the locale's folder still finds them)."""
+    return {locale_prefix + url: (url, url) for url in private_urls if url.endswith("/")}
+
+
 def write_redirects(site_dir: str | os.PathLike, redirects: dict[str, tuple[str, str]], lang: str) -> int:
     site = Path(site_dir)
     for directory, (target, title) in redirects.items():

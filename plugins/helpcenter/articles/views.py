@@ -50,16 +50,24 @@ def page_kind(path: str, hc: HelpCenter) -> str:
 
 
 def _link(article: Article, hc: HelpCenter, locale: str) -> dict:
+    """An article as lists show it. `lang` is set when the reader gets the default locale's text (a fallback):
+    lists mark its title with that language."""
     return {"id": article.id, "title": article.title, "description": article.description,
-            "url": hc.url(article, locale), "priority": article.priority}
+            "url": hc.url(article, locale), "priority": article.priority,
+            "lang": article.locale if article.locale != locale else None}
 
 
 def _category_link(hc: HelpCenter, locale: str, category_id: str, strings: dict) -> dict:
     cat = hc.category(category_id, locale)
-    count = len(hc.articles_for(locale, category_id))
+    articles = hc.articles_for(locale, category_id)
+    count = len(articles)
     key = "category.count_one" if count == 1 else "category.count_other"
+    fallbacks = sum(a.locale != locale for a in articles)
     return {"id": cat.id, "title": cat.title, "description": cat.description, "icon": cat.icon,
-            "url": f"{hc.locale_prefix(locale)}{cat.id}/", "count": count, "count_text": translate(strings, key, count=count)}
+            "url": f"{hc.locale_prefix(locale)}{cat.id}/", "count": count, "count_text": translate(strings, key, count=count),
+            "fallback_count": fallbacks,
+            "fallback_text": "" if not fallbacks else translate(strings, "fallback.label") if fallbacks == count
+            else translate(strings, "category.fallback_count", count=fallbacks)}
 
 
 def notices(data: BuildData, article: Article, locale: str, strings: dict) -> list[dict]:
@@ -85,12 +93,15 @@ def notices(data: BuildData, article: Article, locale: str, strings: dict) -> li
     return result
 
 
-def page_view(data: BuildData, locale: str, path: str, strings: dict, promoted_limit: int = 8) -> dict:
-    """The `hc` template variable for one page: home, category or article."""
+def page_view(data: BuildData, locale: str, path: str, strings: dict, promoted_limit: int = 8,
+              site_url: str = "", private: bool = False) -> dict:
+    """The `hc` template variable for one page: home, category or article. `private`: a page for the team,
+    which search engines are asked not to index."""
     hc = data.hc
     kind = page_kind(path, hc)
     home = {"title": translate(strings, "site.home"), "url": hc.locale_prefix(locale)}
-    view: dict = {"kind": kind, "locale": locale, "strings": strings, "home": home, "breadcrumbs": [home]}
+    view: dict = {"kind": kind, "locale": locale, "strings": strings, "home": home, "breadcrumbs": [home],
+                  "private": private}
     if kind == "home":
         view["categories"] = [_category_link(hc, locale, c.id, strings) for c in hc.ordered_categories(locale)]
         view["promoted"] = [_link(a, hc, locale) for a in hc.promoted(locale, promoted_limit)]
@@ -117,5 +128,13 @@ def page_view(data: BuildData, locale: str, path: str, strings: dict, promoted_l
             "updated_iso": date.isoformat() if date else None,
             "related": [_link(hc.article(i, locale), hc, locale) for i in data.related.get(shown.id, [])],
             "notices": notices(data, shown, locale, strings),
+            # A fallback: the body is the default locale's text, and that page is the one to index.
+            "content_lang": shown.locale if shown.locale != locale else None,
+            "canonical_url": _absolute(site_url, hc.url(shown, shown.locale)) if shown.locale != locale and site_url
+            else None,
         })
     return view
+
+
+def _absolute(site_url: str, url: str) -> str:
+    return (site_url if site_url.endswith("/") else site_url + "/") + url

@@ -17,7 +17,8 @@ from .. import theming
 from ..adapters import static_i18n
 from ..build.outputs import gzip_as, read_text
 from .config import I18nConfig
-from .sitemaps import HREFLANG_SITEMAP, ROBOTS, SITEMAP, locale_sitemaps, robots_txt, without_hreflang_links
+from .sitemaps import (HREFLANG_SITEMAP, ROBOTS, SITEMAP, fallback_addresses, locale_addresses, locale_sitemaps,
+                       robots_txt, without_addresses, without_hreflang_links)
 from .status_page import status_page_markdown
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.i18n")
@@ -70,16 +71,32 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return
         site_dir = Path(config.site_dir)
         sitemap = read_text(site_dir / SITEMAP)
-        sitemaps = sitemap and locale_sitemaps(sitemap, config.site_url or "", static_i18n.locales(config),
-                                               static_i18n.default_locale(config))
-        if not sitemaps:
+        if not sitemap:
             return
-        (site_dir / HREFLANG_SITEMAP).write_text(sitemap, encoding="utf-8")
+        locales, default = static_i18n.locales(config), static_i18n.default_locale(config)
+        site_url = config.site_url or ""
+        # Private pages are in no sitemap; fallback copies only in the browsers' (see sitemaps.py).
+        articles = config.plugins.get(ARTICLES_PLUGIN)
+        data = getattr(articles, "data", None)
+        for_browsers = without_addresses(
+            sitemap, locale_addresses(getattr(articles, "private_urls", []), site_url, locales, default))
+        sitemaps = locale_sitemaps(for_browsers, site_url, locales, default)
+        if sitemaps is None:  # one locale (no alternates), or sitemaps written already
+            if for_browsers != sitemap:
+                (site_dir / SITEMAP).write_text(for_browsers, encoding="utf-8")
+                self._gzip_sitemap(site_dir, for_browsers)
+            return
+        for_search_engines = without_addresses(for_browsers, fallback_addresses(data.hc, site_url) if data is not None else ())
+        (site_dir / HREFLANG_SITEMAP).write_text(for_search_engines, encoding="utf-8")
         for path, text in sitemaps.items():
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_text(text, encoding="utf-8")
-        gz = site_dir / (SITEMAP + ".gz")
-        if gz.is_file():
-            gz.write_bytes(gzip_as(sitemaps[SITEMAP], gz.read_bytes(), str(gz)))
+        self._gzip_sitemap(site_dir, sitemaps[SITEMAP])
         if config.site_url:
             (site_dir / ROBOTS).write_text(robots_txt(read_text(site_dir / ROBOTS), config.site_url), encoding="utf-8")
+
+    @staticmethod
+    def _gzip_sitemap(site_dir: Path, sitemap: str) -> None:
+        gz = site_dir / (SITEMAP + ".gz")
+        if gz.is_file():
+            gz.write_bytes(gzip_as(sitemap, gz.read_bytes(), str(gz)))

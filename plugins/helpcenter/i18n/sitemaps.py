@@ -14,12 +14,24 @@ So the build leaves:
 - `sitemap-hreflang.xml`: static-i18n's sitemap as it was (every page, lastmod, alternates), for search
   engines;
 - `robots.txt`: names `sitemap-hreflang.xml` (a `robots.txt` written by hand keeps its lines).
+
+What search engines see: only pages worth indexing. Private pages (for the team) are in no sitemap and carry
+`noindex`. A fallback copy (a locale's address showing the default locale's article) is the same text as the
+default locale's page and names that page canonical, so `sitemap-hreflang.xml` lists neither the copy nor an
+hreflang alternate pointing to it: a locale's alternate is a page in that language. The lean per-locale
+sitemaps keep the fallback copies: instant navigation loads in place only the links they list, no search
+engine is given them (robots.txt names the hreflang one), and the copies' canonical link says what to index.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from typing import TYPE_CHECKING, Iterable
 from urllib.parse import urljoin
+
+if TYPE_CHECKING:
+    from ..articles.model import HelpCenter
 
 SITEMAP = "sitemap.xml"
 HREFLANG_SITEMAP = "sitemap-hreflang.xml"
@@ -44,6 +56,42 @@ def locale_sitemaps(sitemap: str, site_url: str, locales: list[str], default: st
         addresses[folders.get(folder, default)].append(loc)
     return {(SITEMAP if locale == default else f"{locale}/{SITEMAP}"): _urlset(locs)
             for locale, locs in addresses.items()}
+
+
+_URL_ENTRY = re.compile(r"[ \t]*<url>.*?</url>[ \t]*\n?", re.S)
+_ALTERNATE = re.compile(r'[ \t]*<xhtml:link rel="alternate" hreflang="[^"]*" href="([^"]*)"/>[ \t]*\n?')
+
+
+def without_addresses(sitemap: str, excluded: Iterable[str]) -> str:
+    """static-i18n's sitemap without the `<url>` entries of the `excluded` addresses (absolute URLs) and
+    without the hreflang alternates that point to them."""
+    excluded = set(excluded)
+    if not excluded:
+        return sitemap
+
+    def entry(match: re.Match) -> str:
+        loc = _LOC.search(match.group(0))
+        if loc and html.unescape(loc.group(1)) in excluded:
+            return ""
+        return _ALTERNATE.sub(lambda link: "" if html.unescape(link.group(1)) in excluded else link.group(0),
+                              match.group(0))
+
+    return _URL_ENTRY.sub(entry, sitemap)
+
+
+def fallback_addresses(hc: "HelpCenter", site_url: str) -> set[str]:
+    """Absolute URLs of the fallback copies: each locale's address of an article it has no translation of."""
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    return {root + hc.url(hc.article(article_id, locale), locale)
+            for locale in hc.locales if locale != hc.default_locale
+            for article_id in hc.ids() if hc.state(article_id, locale) == "fallback"}
+
+
+def locale_addresses(urls: Iterable[str], site_url: str, locales: Iterable[str], default: str) -> set[str]:
+    """Absolute URLs of site-relative `urls` (of the default locale) in every locale's folder."""
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    prefixes = ["" if locale == default else f"{locale}/" for locale in locales]
+    return {root + prefix + url for url in urls for prefix in prefixes}
 
 
 def _urlset(locations: list[str]) -> str:
