@@ -194,3 +194,14 @@ def test_no_hand_written_related_or_contact_blocks():
     offenders = [f"{file.relative_to(ROOT)}:{number}" for file, _, _, body in _sources(tuple(PROJECT.locales))
                  for number, line in _lines(body) if pattern.match(line)]
     assert not offenders, offenders
+
+
+def test_home_page_mixes_security_with_everyday_questions():
+    for locale in PROJECT.locales:
+        promoted = HC.promoted(locale, 8)
+        categories = [a.category for a in promoted]
+        paths = {a.path for a in promoted}
+        assert len(promoted) == 8 and categories.count("security") <= 4, (locale, categories)
+        assert "security/account-compromised.md" in paths
+        assert {"deposits-withdrawals/deposit-crypto.md", "deposits-withdrawals/withdraw-crypto.md",
+                "getting-started/verify-identity.md"} <= paths, (locale, sorted(paths))
