@@ -205,3 +205,24 @@ def test_home_page_mixes_security_with_everyday_questions():
         assert "security/account-compromised.md" in paths
         assert {"deposits-withdrawals/deposit-crypto.md", "deposits-withdrawals/withdraw-crypto.md",
                 "getting-started/verify-identity.md"} <= paths, (locale, sorted(paths))
+
+
+HYPHENATED_WORDS = {"stop-limit", "stop-loss", "take-profit", "sub-accounts", "anti-phishing"}
+
+
+def test_tags_are_words_readers_type_in_their_language():
+    offenders = []
+    for (locale, _), article in HC.articles.items():
+        for tag in article.tags:
+            if locale == "en":
+                slug_like = re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)+", tag) and tag not in HYPHENATED_WORDS
+                if slug_like:
+                    offenders.append(f"{article.src}: '{tag}' is a slug; write the words, e.g. '{tag.replace('-', ' ')}'")
+            elif locale in ("zh", "zh-TW", "ja", "ko"):
+                if tag.isascii() and not re.fullmatch(r"[A-Z0-9][A-Za-z0-9-]*", tag):
+                    offenders.append(f"{article.src}: '{tag}' is not in the page's language")
+            elif locale in ("es",) and tag in HC.source(article.id).tags and re.search(r"[a-z]-[a-z]", tag):
+                offenders.append(f"{article.src}: '{tag}' is the English tag")
+        if locale != "en" and article.tags == HC.source(article.id).tags and any(not t.isupper() for t in article.tags):
+            offenders.append(f"{article.src}: tags are the English ones; translate them")
+    assert not offenders, "\n".join(offenders)
