@@ -226,3 +226,9 @@ def test_tags_are_words_readers_type_in_their_language():
         if locale != "en" and article.tags == HC.source(article.id).tags and any(not t.isupper() for t in article.tags):
             offenders.append(f"{article.src}: tags are the English ones; translate them")
     assert not offenders, "\n".join(offenders)
+
+
+def test_the_built_site_has_the_facts_filled_in_and_not_the_facts_file(built_site):
+    assert not (built_site / "facts.yml").exists()
+    page = (built_site / "zh/support/contact-support/index.html").read_text(encoding="utf-8")
+    assert FACTS.text("chat_hours", "zh") in page and "{{" not in page

@@ -72,6 +72,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def on_files(self, files, *, config):
         if self.config.enabled:
             self._load(config)
+            # The facts file lives next to the articles that use it, but is not a file of the site.
+            facts_file = os.path.abspath(os.path.join(config.docs_dir, self.config.facts))
+            for file in list(files):
+                if os.path.abspath(file.abs_src_path or "") == facts_file:
+                    files.remove(file)
         return files
 
     @event_priority(-90)  # before static-i18n's on_nav (-100)
