@@ -250,6 +250,9 @@ def copy_shipped_pages(docs: Path, locales: list[str]) -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     named_ids = set(_named_article_ids(config.get("plugins", [])))
     shipped = ROOT / "docs"
+    facts = shipped / "facts.yml"  # the copied pages name facts of helpcenter-articles' facts file
+    if facts.is_file():
+        _write(docs / facts.name, facts.read_text(encoding="utf-8"))
     for locale in locales:
         sources = [p for p in (shipped / locale).glob("*.md") if p.name != "index.md"]
         for path in (shipped / locale).rglob("*.md"):

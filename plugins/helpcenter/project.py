@@ -44,8 +44,11 @@ def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
 
 
 def load_model(project: Project):
+    from .articles.facts import load_project_facts, with_facts
     from .articles.model import load_help_center
     options = project.plugin_options("helpcenter-articles")
-    return load_help_center(project.docs_dir, project.locales, project.default_locale,
-                            options.get("other_pages", ["team/*"]),
-                            display_root=str(project.docs_dir.relative_to(project.root)) if project.docs_dir.is_relative_to(project.root) else str(project.docs_dir))
+    display_root = str(project.docs_dir.relative_to(project.root)) if project.docs_dir.is_relative_to(project.root) else str(project.docs_dir)
+    hc = load_help_center(project.docs_dir, project.locales, project.default_locale,
+                          options.get("other_pages", ["team/*"]), display_root=display_root)
+    facts = load_project_facts(project.docs_dir, options.get("facts", "facts.yml"), display_root, project.default_locale)
+    return with_facts(hc, facts, project.docs_dir)

@@ -15,3 +15,5 @@ class ArticlesConfig(Config):
     related_limit = c.Type(int, default=5)
     catalogue = c.Type(str, default="articles.json")
     short_links = c.Type(bool, default=True)
+    # Facts several articles state (docs folder relative); articles write {{ fact.name }} (see facts.py).
+    facts = c.Type(str, default="facts.yml")

@@ -128,7 +128,19 @@ class HelpCenter:
         return self._remember(("articles", locale, category), compute)
 
     def promoted(self, locale: str, limit: int) -> list[Article]:
-        return [a for a in self.articles_for(locale) if a.rank > 0][:limit]
+        """The important articles of the home page, most important first. No category takes more than a third
+        of the places while other categories have important articles left, so a category with many critical
+        articles does not hide the everyday questions of the others."""
+        ranked = [a for a in self.articles_for(locale) if a.rank > 0]
+        share = max(1, -(-limit // 3))
+        chosen: list[Article] = []
+        per_category: dict[str, int] = {}
+        for article in ranked:
+            if len(chosen) < limit and per_category.get(article.category, 0) < share:
+                chosen.append(article)
+                per_category[article.category] = per_category.get(article.category, 0) + 1
+        chosen += [a for a in ranked if a not in chosen][:limit - len(chosen)]
+        return sorted(chosen, key=ranked.index)
 
     def next_free_id(self) -> int:
         return max((a.id for a in self.articles.values()), default=1000) + 1

@@ -14,6 +14,7 @@ from ..adapters import static_i18n
 from ..i18n.strings import strings_for, translate
 from .catalogue import catalogue, write_catalogue
 from .config import ArticlesConfig
+from .facts import Facts, fill, load_project_facts, with_facts
 from .history import renames
 from .model import ContentErrors, load_help_center
 from .navigation import is_private, mark_content_language, order_navigation, page_navigation
@@ -36,6 +37,7 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         self._moves: list[tuple[str, str]] = []
         # Site-relative URLs of the private pages, found in the default locale's build (the only one with them).
         self.private_urls: list[str] = []
+        self.facts = Facts()
 
     def _load(self, config) -> BuildData:
         """The model is read once per build (all locales): the locale builds of the same build reuse it, and
@@ -43,13 +45,18 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
         if self.data is not None and static_i18n.is_building_other_locales(config):
             return self.data
         docs_dir = config.docs_dir
+        facts_file = os.path.join(docs_dir, self.config.facts)
         signature = (docs_dir, tuple(
-            (entry.path, entry.stat().st_mtime_ns) for entry in _walk_markdown(docs_dir)))
+            (entry.path, entry.stat().st_mtime_ns) for entry in _walk_markdown(docs_dir)),
+            os.stat(facts_file).st_mtime_ns if os.path.isfile(facts_file) else None)
         if self.data is None or signature != self._signature:
             try:
                 hc = load_help_center(docs_dir, static_i18n.all_locales(config), static_i18n.default_locale(config),
                                       [*self.config.other_pages, *self.config.private_pages],
                                       display_root=_display_root(docs_dir))
+                self.facts = load_project_facts(docs_dir, self.config.facts, _display_root(docs_dir),
+                                                static_i18n.default_locale(config))
+                hc = with_facts(hc, self.facts, docs_dir)
             except ContentErrors as errors:
                 raise PluginError("Content errors (fix these and build again):\n" + str(errors)) from None
             self.data = collect_build_data(hc, docs_dir, static_i18n.language_names(config), self.config.related_limit)
@@ -69,6 +76,11 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
     def _read_articles(self, files, *, config):
         if self.config.enabled:
             self._load(config)
+            # The facts file lives next to the articles that use it, but is not a file of the site.
+            facts_file = os.path.abspath(os.path.join(config.docs_dir, self.config.facts))
+            for file in list(files):
+                if os.path.abspath(file.abs_src_path or "") == facts_file:
+                    files.remove(file)
         return files
 
     @event_priority(-120)  # after static-i18n (-100) and helpcenter-i18n's status page (-110)
@@ -109,6 +121,18 @@ class ArticlesPlugin(BasePlugin[ArticlesConfig]):
                 page.meta.setdefault("template", _PAGE_TEMPLATES[kind])
             if kind == "home":
                 page.meta.setdefault("hide", ["navigation", "toc"])
+            markdown = self._fill_facts(markdown, page, config)
+        return markdown
+
+    def _fill_facts(self, markdown, page, config):
+        if "{{" not in markdown:
+            return markdown
+        locale = static_i18n.file_locale(page.file) or static_i18n.current_locale(config)
+        src = _display_root(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
+        first_line = 1 + (page.file.content_string.count("\n") - markdown.count("\n"))  # after the front matter
+        markdown, problems = fill(markdown, self.facts, locale, src, first_line)
+        if problems:
+            raise PluginError("Content errors (fix these and build again):\n" + "\n".join(map(str, problems)))
         return markdown
 
     def on_page_content(self, html, *, page, config, files):

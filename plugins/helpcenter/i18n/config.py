@@ -6,3 +6,5 @@ class I18nConfig(Config):
     enabled = c.Type(bool, default=True)
     # Where the team's translation-status page is built in the default locale ('' for none).
     status_page = c.Type(str, default="team/translation-status.md")
+    # Untitled admonitions (`!!! note`) get their title in the page's language (UI strings `admonition.*`).
+    admonition_titles = c.Type(bool, default=True)

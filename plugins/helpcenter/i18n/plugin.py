@@ -16,10 +16,12 @@ from mkdocs.structure.files import File
 from .. import theming
 from ..adapters import static_i18n
 from ..build.outputs import gzip_as, read_text
+from .admonitions import admonition_titles, with_default_titles
 from .config import I18nConfig
 from .sitemaps import (HREFLANG_SITEMAP, ROBOTS, SITEMAP, fallback_addresses, locale_addresses, locale_sitemaps,
                        robots_txt, without_addresses, without_hreflang_links)
 from .status_page import status_page_markdown
+from .strings import strings_for
 
 log = logging.getLogger("mkdocs.plugins.helpcenter.i18n")
 
@@ -55,6 +57,14 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             markdown = status_page_markdown(report, data.language_names, self.config.status_page)
             files.append(File.generated(config, self.config.status_page, content=markdown))
         return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if self.config.enabled and self.config.admonition_titles:
+            # The language of the page's text: a fallback page shows the default locale's text.
+            locale = static_i18n.file_locale(page.file) or static_i18n.current_locale(config)
+            titles = admonition_titles(strings_for(locale, static_i18n.default_locale(config)))
+            markdown = with_default_titles(markdown, titles)
+        return markdown
 
     def on_env(self, env, *, config, files):
         if self.config.enabled:
