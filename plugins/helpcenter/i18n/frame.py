@@ -150,3 +150,60 @@ def header_contact(header, contact_page: str | None, locale: str, default_locale
         return None
     url, external = link_url(target, locale, default_locale, page_url, _where(HEADER_OPTION, None, "contact"))
     return FrameLink(str(strings["frame.header.contact"]), url, external)
+
+
+ADMONITION_PREFIX = "frame.admonition."
+_ADMONITION_TITLE = re.compile(
+    r'(<div class="admonition (?P<kind>[\w-]+)(?: [^"]*)?">\s*<p class="admonition-title">)(?P<title>[^<]*)(</p>)'
+    r'|(<details class="(?P<dkind>[\w-]+)(?: [^"]*)?"(?: open(?:="[^"]*")?)?>\s*<summary>)(?P<dtitle>[^<]*)(</summary>)')
+
+
+def admonition_titles(strings: Mapping[str, object]) -> dict[str, str]:
+    """{kind: title} for the admonition kinds the strings name (frame.admonition.<kind>)."""
+    return {key[len(ADMONITION_PREFIX):]: str(value) for key, value in strings.items()
+            if key.startswith(ADMONITION_PREFIX)}
+
+
+def localize_admonition_titles(content: str, titles: Mapping[str, str]) -> str:
+    """Page HTML whose admonitions and details written without a title (`!!! warning`: the admonition extension
+    titles them with the kind, "Warning") carry the locale's title for that kind. Titles a writer gave are kept."""
+    def replace(match):
+        kind, title = (match.group("kind"), match.group("title")) if match.group("kind") else \
+            (match.group("dkind"), match.group("dtitle"))
+        if kind not in titles or title.strip() != kind.capitalize():
+            return match.group(0)
+        start, end = (1, 4) if match.group("kind") else (5, 8)
+        return match.group(start) + html.escape(titles[kind]) + match.group(end)
+    return _ADMONITION_TITLE.sub(replace, content)
+
+
+MATERIAL_PREFIX = "material."
+
+
+def material_translator(env, language: str, strings: Mapping[str, object]) -> Callable[[str], str]:
+    """t(key) for Material's interface in `language`: the strings files' `material.<key>` first, then Material's
+    translation, then Material's English, then the key (as Material's partials/language.html does). Each key is
+    looked up once per locale build: templates ask for about 25 a page."""
+    from markupsafe import Markup
+
+    ours = {key[len(MATERIAL_PREFIX):]: str(value) for key, value in strings.items() if key.startswith(MATERIAL_PREFIX)}
+    modules = []
+    for name in (f"partials/languages/{language}.html", "partials/languages/en.html"):
+        try:
+            modules.append(env.get_template(name).module)
+        except Exception:  # a language Material does not have: Material's own import would fail the same way
+            continue
+    kept: dict[str, str] = {}
+
+    def translate(key: str) -> str:
+        found = kept.get(key)
+        if found is None:
+            found = Markup.escape(ours[key]) if key in ours else None
+            for module in modules:
+                if found:
+                    break
+                found = module.t(key)
+            found = kept[key] = found or key
+        return found
+
+    return translate

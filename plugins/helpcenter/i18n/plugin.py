@@ -19,7 +19,8 @@ from ..adapters import static_i18n
 from ..build.outputs import gzip_as, read_text
 from .strings import strings_for
 from .config import I18nConfig
-from .frame import FrameConfigError, footer_links, header_contact, localize_permalinks, localized_palette, permalink_title
+from .frame import (FrameConfigError, admonition_titles, footer_links, header_contact, localize_admonition_titles,
+                    localize_permalinks, localized_palette, material_translator, permalink_title)
 from .sitemaps import HREFLANG_SITEMAP, ROBOTS, SITEMAP, locale_sitemaps, robots_txt, without_hreflang_links
 from .status_page import status_page_markdown
 
@@ -29,6 +30,7 @@ ARTICLES_PLUGIN = "helpcenter-articles"
 CONTACT_PLUGIN = "helpcenter-contact"
 HEAD_FILTER = "hc_without_hreflang_links"
 FRAME_GLOBAL = "hc_frame"  # the header's contact entry, the footer's links and the frame's strings
+MATERIAL_TRANSLATE_GLOBAL = "hc_material_t"  # the theme's partials/language.html translates with it
 
 
 class I18nPlugin(BasePlugin[I18nConfig]):
@@ -37,6 +39,7 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def __init__(self):
         self._reported = None
         self._permalink = (None, None)
+        self._admonitions: dict[str, str] = {}
 
     def _register(self, config):
         if self.config.enabled:
@@ -53,19 +56,23 @@ class I18nPlugin(BasePlugin[I18nConfig]):
         strings = self._strings(config)
         config.theme["palette"] = localized_palette(config.theme.get("palette"), strings)
         self._permalink = (permalink_title(config.mdx_configs), strings.get("frame.permalink"))
+        self._admonitions = admonition_titles(strings)
         return config
 
     on_config = CombinedEvent(_register, _localize_theme)
 
     def on_page_content(self, html, *, page, config, files):
-        """Heading permalinks titled in the page's language. The English body of a fallback page (marked
-        lang="en") keeps the English title, and its render stays shared with the English page."""
-        configured, title = self._permalink
-        if not (self.config.enabled and configured and title):
+        """Heading permalinks and untitled admonitions titled in the page's language. The English body of a
+        fallback page (marked lang="en") keeps its English titles, and its render stays shared with the
+        English page."""
+        if not self.config.enabled:
             return html
         if static_i18n.file_locale(page.file) not in (None, static_i18n.current_locale(config)):
             return html
-        return localize_permalinks(html, configured, str(title))
+        configured, title = self._permalink
+        if configured and title:
+            html = localize_permalinks(html, configured, str(title))
+        return localize_admonition_titles(html, self._admonitions)
 
     def _strings(self, config):
         return strings_for(static_i18n.current_locale(config), static_i18n.default_locale(config))
@@ -96,6 +103,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             # The theme's main.html drops Material's hreflang links with it: this plugin's sitemap lists them.
             env.filters[HEAD_FILTER] = without_hreflang_links
             env.globals[FRAME_GLOBAL] = self._frame(config, files)
+            env.globals[MATERIAL_TRANSLATE_GLOBAL] = material_translator(
+                env, config.theme.get("language") or "en", self._strings(config))
         return env
 
     def _frame(self, config, files) -> dict:

@@ -1,0 +1,90 @@
+"""The page frame in the page's language: palette toggles, permalinks, admonition titles, header and footer links."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpcenter.i18n.frame import (FrameConfigError, admonition_titles, footer_links, header_contact,
+                                   localize_admonition_titles, localize_permalinks, localized_palette,
+                                   permalink_title)
+from helpcenter.i18n.strings import strings_for
+
+PALETTE = [
+    {"media": "(prefers-color-scheme: light)", "scheme": "default",
+     "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"}},
+    {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+     "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"}},
+]
+
+
+def test_each_toggle_is_named_after_the_palette_it_switches_to():
+    named = localized_palette(PALETTE, strings_for("ja"))
+    assert [p["toggle"]["name"] for p in named] == ["ダークモードに切り替え", "ライトモードに切り替え"]
+    assert PALETTE[0]["toggle"]["name"] == "Switch to dark mode"  # mkdocs.yml's value is left for the next locale
+    system = [{"media": "(prefers-color-scheme)", "toggle": {"icon": "x", "name": "Auto"}}] + PALETTE
+    assert localized_palette(system, strings_for("fr"))[2]["toggle"]["name"] == "Suivre le réglage du système"
+
+
+def test_a_single_palette_or_a_custom_scheme_is_left_alone():
+    assert localized_palette({"scheme": "slate"}, strings_for("zh")) == {"scheme": "slate"}
+    custom = [dict(PALETTE[0]), {"scheme": "brand", "toggle": {"icon": "x", "name": "Brand"}}]
+    assert localized_palette(custom, strings_for("zh"))[0]["toggle"]["name"] == "Switch to dark mode"
+
+
+def test_permalinks_get_the_locale_title_and_nothing_else_changes():
+    html = ('<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
+            '<a href="#b" title="Permanent link">b</a>')
+    assert permalink_title({"toc": {"permalink": True}}) == "Permanent link"
+    assert permalink_title({"toc": {"permalink": True, "permalink_title": "Link"}}) == "Link"
+    assert permalink_title({"toc": {}}) is None
+    out = localize_permalinks(html, "Permanent link", "本节链接")
+    assert out.count('title="本节链接"') == 1 and 'href="#b" title="Permanent link"' in out
+
+
+def test_untitled_admonitions_get_the_locale_title_and_written_titles_stay():
+    html = ('<div class="admonition warning">\n<p class="admonition-title">Warning</p>\n<p>x</p></div>'
+            '<div class="admonition tip">\n<p class="admonition-title">先冻结账户</p></div>'
+            '<details class="note" open>\n<summary>Note</summary><p>y</p></details>')
+    out = localize_admonition_titles(html, admonition_titles(strings_for("zh")))
+    assert '<p class="admonition-title">警告</p>' in out and "先冻结账户" in out and "<summary>说明</summary>" in out
+
+
+def _pages(path):
+    return {"contact.md": "zh/contact/", "security/official-channels.md": "zh/security/official-channels/"}.get(path)
+
+
+def test_footer_links_from_strings_keys_words_per_locale_pages_and_addresses():
+    entries = [{"label": "frame.footer.contact", "url": "contact.md"},
+               {"label": {"en": "Blog", "zh": "博客"}, "url": "https://www.example.com/{locale}/blog"},
+               {"label": {"en": "Status"}, "url": {"en": "https://status.example.com/", "zh": "https://status.example.cn/"}},
+               {"label": "frame.footer.official_channels", "url": "security/official-channels.md#verify"}]
+    links = footer_links(entries, "zh", "en", strings_for("zh"), _pages)
+    assert [(link.label, link.url, link.external) for link in links] == [
+        ("联系客服", "zh/contact/", False), ("博客", "https://www.example.com/zh/blog", True),
+        ("Status", "https://status.example.cn/", True), ("官方渠道", "zh/security/official-channels/#verify", False)]
+
+
+@pytest.mark.parametrize("entries,message", [
+    ([{"label": "frame.footer.nope", "url": "contact.md"}], "extra.footer[0].label: 'frame.footer.nope' is not a key"),
+    ([{"label": {"zh": "博客"}, "url": "contact.md"}], "extra.footer[0].label: the words per locale have none for the default locale 'en'"),
+    ([{"label": "frame.footer.contact", "url": "missing.md"}], "extra.footer[0].url: no page 'missing.md' in the docs"),
+    ([{"label": "frame.footer.contact"}], "extra.footer[0]: expected {label: …, url: …}"),
+    ({"label": "x"}, "extra.footer: expected a list"),
+])
+def test_footer_mistakes_name_the_entry(entries, message):
+    with pytest.raises(FrameConfigError) as error:
+        footer_links(entries, "zh", "en", strings_for("zh"), _pages)
+    assert str(error.value).startswith("mkdocs.yml: " + message)
+    if "expected" not in message:
+        assert "Fix: " in str(error.value)
+
+
+def test_header_contact_defaults_to_the_contact_plugins_page_and_can_be_turned_off():
+    link = header_contact(None, "contact.md", "zh", "en", strings_for("zh"), _pages)
+    assert (link.label, link.url, link.external) == ("联系我们", "zh/contact/", False)
+    assert header_contact({"contact": ""}, "contact.md", "zh", "en", strings_for("zh"), _pages) is None
+    assert header_contact(None, None, "zh", "en", strings_for("zh"), _pages) is None
+    assert header_contact({"contact": "https://x.example/{locale}"}, None, "zh", "en", strings_for("zh"), _pages).url \
+        == "https://x.example/zh"
+    with pytest.raises(FrameConfigError, match="extra.header: expected"):
+        header_contact({"phone": "1"}, None, "zh", "en", strings_for("zh"), _pages)
