@@ -30,14 +30,6 @@
       var section = toggle.parentNode.querySelector("a .md-ellipsis");
       if (!input || !section) return;
       toggle.setAttribute("aria-label", words.replace("{section}", section.textContent.trim()));
-      toggle.setAttribute("role", "button");
-      toggle.setAttribute("aria-expanded", input.checked ? "true" : "false");
-      if (!toggle.hasAttribute("data-hc-named")) {
-        toggle.setAttribute("data-hc-named", "");
-        input.addEventListener("change", function () {
-          toggle.setAttribute("aria-expanded", input.checked ? "true" : "false");
-        });
-      }
     });
   }
 

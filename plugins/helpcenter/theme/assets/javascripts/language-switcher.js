@@ -68,22 +68,24 @@
       // A click by keyboard (Enter, Space) has no pointer position: move into the list then.
       setOpen(select, !select.classList.contains(OPEN), event.detail === 0);
     });
+    // Keys handled here stop here: Material's own keyboard handling (on the document) would move the focus to
+    // its search dialog when that is open.
     select.addEventListener("keydown", function (event) {
       var items = links(select);
       var at = items.indexOf(document.activeElement);
       if (event.key === "Escape" && select.classList.contains(OPEN)) {
-        event.preventDefault();
         setOpen(select, false);
         button.focus();
       } else if ((event.key === "ArrowDown" || event.key === "ArrowUp") && (at >= 0 || event.target === button)) {
-        event.preventDefault();
-        if (!select.classList.contains(OPEN)) return setOpen(select, true, true);
-        var next = event.key === "ArrowDown" ? Math.min(at + 1, items.length - 1) : Math.max(at - 1, 0);
-        items[next].focus();
+        if (!select.classList.contains(OPEN)) setOpen(select, true, true);
+        else items[event.key === "ArrowDown" ? Math.min(at + 1, items.length - 1) : Math.max(at - 1, 0)].focus();
       } else if ((event.key === "Home" || event.key === "End") && at >= 0) {
-        event.preventDefault();
         items[event.key === "Home" ? 0 : items.length - 1].focus();
+      } else {
+        return;
       }
+      event.preventDefault();
+      event.stopPropagation();
     });
     select.addEventListener("focusout", function (event) {
       if (!select.contains(event.relatedTarget)) setOpen(select, false);
