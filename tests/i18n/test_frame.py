@@ -88,3 +88,40 @@ def test_header_contact_defaults_to_the_contact_plugins_page_and_can_be_turned_o
         == "https://x.example/zh"
     with pytest.raises(FrameConfigError, match="extra.header: expected"):
         header_contact({"phone": "1"}, None, "zh", "en", strings_for("zh"), _pages)
+
+
+def test_every_page_of_every_locale_has_the_contact_entry_the_footer_and_localized_toggles(built_site):
+    import posixpath
+    import re
+
+    from helpcenter.project import load_model, load_project
+
+    from conftest import ROOT
+
+    hc = load_model(load_project(ROOT / "mkdocs.yml"))
+    checked = 0
+    for locale in hc.locales:
+        strings = strings_for(locale)
+        prefix = hc.locale_prefix(locale)
+        folder = built_site / prefix
+        others = [built_site / hc.locale_prefix(o) for o in hc.locales if o != locale and hc.locale_prefix(o)]
+        for path in folder.rglob("*.html"):
+            if any(other != folder and path.is_relative_to(other) for other in others):
+                continue  # the default locale's folder holds the others
+            html = path.read_text(encoding="utf-8")
+            if 'http-equiv="refresh"' in html:
+                continue  # a short link's redirect
+            page = path.relative_to(built_site).as_posix()
+            where = posixpath.dirname(page)
+            contact = re.search(r'class="md-header__button hc-header-contact__link" href="([^"]*)"', html)
+            assert contact, f"{page}: no header contact entry"
+            if not contact.group(1).startswith("/"):  # the 404 pages link from the site root
+                assert posixpath.normpath(posixpath.join(where, contact.group(1))) == prefix + "contact", page
+            assert f'<span class="hc-header-contact__label">{strings["frame.header.contact"]}</span>' in html, page
+            footer = html[html.index('<footer class="md-footer hc-footer">'):]
+            labels = re.findall(r'class="hc-footer__link"[^>]*>([^<]*)</a>', footer)
+            assert labels == [strings[f"frame.footer.{k}"].replace("'", "&#39;") for k in
+                              ("contact", "status", "official_channels", "terms", "privacy", "main_site")], page
+            assert f'title="{strings["frame.palette.to_dark"]}"' in html, page
+            checked += 1
+    assert checked > 11 * 40

@@ -19,6 +19,11 @@
       progress.setAttribute("aria-hidden", "true");
     }
     nameSectionToggles();
+    // The drawer's logo (Material's partials/nav.html) sits in a link named by the site's name: its English
+    // alt="logo" is noise for a screen reader in any language.
+    document.querySelectorAll('.md-logo[aria-label] img[alt="logo"]').forEach(function (image) {
+      image.setAttribute("alt", "");
+    });
   }
 
   function nameSectionToggles() {
