@@ -125,3 +125,17 @@ def test_every_page_of_every_locale_has_the_contact_entry_the_footer_and_localiz
             assert f'title="{strings["frame.palette.to_dark"]}"' in html, page
             checked += 1
     assert checked > 11 * 40
+
+
+def test_permalinks_admonitions_and_materials_missing_translations_in_the_built_pages(built_site):
+    translated = (built_site / "zh" / "security" / "enable-2fa" / "index.html").read_text(encoding="utf-8")
+    assert 'title="本节链接"' in translated and "Permanent link" not in translated
+    assert '<p class="admonition-title">警告</p>' in translated
+    english = (built_site / "security" / "enable-2fa" / "index.html").read_text(encoding="utf-8")
+    assert 'title="Link to this section"' in english and '<p class="admonition-title">Warning</p>' in english
+    # A fallback page's English body keeps the English page's titles (its lang="en" part is English throughout).
+    fallback = (built_site / "ru" / "security" / "enable-2fa" / "index.html").read_text(encoding="utf-8")
+    assert 'title="Link to this section"' in fallback and '<p class="admonition-title">Warning</p>' in fallback
+    # Material's Vietnamese has "Initializing search" in English; frame.yml's material.* comes first.
+    vietnamese = (built_site / "vi" / "index.html").read_text(encoding="utf-8")
+    assert "Đang khởi tạo tìm kiếm" in vietnamese and "Initializing search" not in vietnamese

@@ -38,8 +38,8 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def __init__(self):
         self._reported = None
-        self._permalink = (None, None)
-        self._admonitions: dict[str, str] = {}
+        self._permalink_title: str | None = None
+        self._body_titles: dict[str, tuple] = {}  # language -> (permalink title, admonition titles)
 
     def _register(self, config):
         if self.config.enabled:
@@ -55,24 +55,25 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             return config
         strings = self._strings(config)
         config.theme["palette"] = localized_palette(config.theme.get("palette"), strings)
-        self._permalink = (permalink_title(config.mdx_configs), strings.get("frame.permalink"))
-        self._admonitions = admonition_titles(strings)
+        self._permalink_title = permalink_title(config.mdx_configs)
+        self._body_titles = {}
         return config
 
     on_config = CombinedEvent(_register, _localize_theme)
 
     def on_page_content(self, html, *, page, config, files):
-        """Heading permalinks and untitled admonitions titled in the page's language. The English body of a
-        fallback page (marked lang="en") keeps its English titles, and its render stays shared with the
-        English page."""
+        """Heading permalinks and untitled admonitions titled in the language of the page's body: the locale's,
+        or the default locale's for the English body of a fallback page (marked lang="en")."""
         if not self.config.enabled:
             return html
-        if static_i18n.file_locale(page.file) not in (None, static_i18n.current_locale(config)):
-            return html
-        configured, title = self._permalink
-        if configured and title:
-            html = localize_permalinks(html, configured, str(title))
-        return localize_admonition_titles(html, self._admonitions)
+        language = static_i18n.file_locale(page.file) or static_i18n.current_locale(config)
+        if language not in self._body_titles:
+            strings = strings_for(language, static_i18n.default_locale(config))
+            self._body_titles[language] = (strings.get("frame.permalink"), admonition_titles(strings))
+        permalink, admonitions = self._body_titles[language]
+        if self._permalink_title and permalink:
+            html = localize_permalinks(html, self._permalink_title, str(permalink))
+        return localize_admonition_titles(html, admonitions)
 
     def _strings(self, config):
         return strings_for(static_i18n.current_locale(config), static_i18n.default_locale(config))
