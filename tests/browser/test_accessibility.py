@@ -82,6 +82,14 @@ def test_both_colour_schemes_meet_wcag_aa_contrast(hc, built_site, serve, browse
     page.keyboard.type("2fa")
     page.wait_for_timeout(500)  # let the result list draw; contrast, not timing, is asserted
     problems += _contrast_violations(page, "search dialog")
+    page.set_viewport_size({"width": 390, "height": 844})  # the phone's drawer, open on a Japanese article
+    article = next(p for p in pages_to_audit(hc, built_site, ["ja"]) if p.kind == "article")
+    page.goto(base + article.site_path)
+    page.wait_for_load_state("networkidle")
+    page.locator("header label[for='__drawer']").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_timeout(300)  # the drawer slides in; contrast, not timing, is asserted
+    problems += _contrast_violations(page, "phone drawer")
     context.close()
     assert problems == [], "\n".join(problems)
 
