@@ -77,6 +77,11 @@ def test_the_header_contact_entry_leads_to_the_locale_contact_page_after_instant
     page.locator(".hc-article-list a").first.click()
     page.wait_for_function("document.querySelector('#hc-page').dataset.kind === 'article'")
     assert page.evaluate(href) == base + "ja/contact/"  # the header stayed; its link follows the page
+    assert contact.get_attribute("aria-current") is None
     contact.click()
     page.wait_for_url("**/ja/contact/")
+    page.wait_for_function("document.querySelector('.hc-header-contact__link').getAttribute('aria-current') === 'page'")
+    page.go_back()
+    page.wait_for_function("document.querySelector('#hc-page').dataset.kind === 'article'")
+    assert contact.get_attribute("aria-current") is None
     context.close()

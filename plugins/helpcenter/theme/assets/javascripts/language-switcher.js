@@ -1,7 +1,7 @@
 // The header's links and the language list.
 // - Material renders the header once per full page load and keeps it across instant navigation, so its links are
 //   refreshed from the current page: the language links from the page's alternates, the links to pages of this
-//   help center (data-hc-root-href, relative to the site root) from the page's base URL.
+//   help center (data-hc-root-href, relative to the site root) from the page's base URL, and aria-current.
 // - The language list is a disclosure: one tab stop (the button); Enter, Space or a click opens it and moves to
 //   the current language; arrow keys move in the list; Escape closes it and returns to the button; leaving it
 //   closes it. Without this script Material's list opens on focus, as before.
@@ -26,8 +26,11 @@
     var base = data.getAttribute("data-base");
     if (base === null) return;
     base = base.replace(/\/?$/, "/");
+    var here = location.href.split("#")[0];
     document.querySelectorAll("header [data-hc-root-href]").forEach(function (link) {
       link.setAttribute("href", base + link.getAttribute("data-hc-root-href"));
+      if (link.href === here) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
     });
   }
 
