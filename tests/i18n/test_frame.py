@@ -70,6 +70,7 @@ def test_footer_links_from_strings_keys_words_per_locale_pages_and_addresses():
     ([{"label": "frame.footer.contact", "url": "missing.md"}], "extra.footer[0].url: no page 'missing.md' in the docs"),
     ([{"label": "frame.footer.contact"}], "extra.footer[0]: expected {label: …, url: …}"),
     ({"label": "x"}, "extra.footer: expected a list"),
+    ([{"label": "frame.footer.contact", "url": "javascript:alert(1)"}], "extra.footer[0].url: 'javascript:alert(1)' is not"),
 ])
 def test_footer_mistakes_name_the_entry(entries, message):
     with pytest.raises(FrameConfigError) as error:
@@ -139,3 +140,15 @@ def test_permalinks_admonitions_and_materials_missing_translations_in_the_built_
     # Material's Vietnamese has "Initializing search" in English; frame.yml's material.* comes first.
     vietnamese = (built_site / "vi" / "index.html").read_text(encoding="utf-8")
     assert "Đang khởi tạo tìm kiếm" in vietnamese and "Initializing search" not in vietnamese
+
+
+def test_a_footer_mistake_stops_the_build_naming_the_entry(tmp_path):
+    from conftest import copy_project, mkdocs_build
+
+    config = copy_project(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    assert "{label: frame.footer.status," in text
+    config.write_text(text.replace("{label: frame.footer.status,", "{label: frame.footer.weather,"), encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.yml: extra.footer[1].label: 'frame.footer.weather' is not a key of the strings files" in result.stderr

@@ -79,8 +79,12 @@ def _where(option: str, index: int | None = None, field: str | None = None) -> s
     return f"mkdocs.yml: {option}" + (f"[{index}]" if index is not None else "") + (f".{field}" if field else "")
 
 
-def _is_address(url: str) -> bool:
-    return bool(re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I)) or url.startswith("//")
+ADDRESS_SCHEMES = ("https", "http", "mailto", "tel")
+
+
+def _scheme(url: str) -> str | None:
+    match = re.match(r"^([a-z][a-z0-9+.-]*):", url, re.I)
+    return match.group(1).lower() if match else ("" if url.startswith("//") else None)
 
 
 def link_label(label, locale: str, default_locale: str, strings: Mapping[str, object], where: str) -> str:
@@ -111,7 +115,11 @@ def link_url(url, locale: str, default_locale: str, page_url: Callable[[str], st
     if not isinstance(url, str) or not url.strip():
         raise FrameConfigError(f"{where}: expected a page (e.g. contact.md) or an address (https://…), got {url!r}")
     url = url.strip()
-    if _is_address(url):
+    scheme = _scheme(url)
+    if scheme is not None:
+        if scheme not in ADDRESS_SCHEMES:
+            raise FrameConfigError(f"{where}: '{url}' is not a web, mail or phone address. Fix: start it with "
+                                   f"{', '.join(s + ':' for s in ADDRESS_SCHEMES)} or give a page such as contact.md")
         return url.replace("{locale}", locale), True
     path, _, anchor = url.partition("#")
     found = page_url(path)
