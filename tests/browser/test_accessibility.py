@@ -47,3 +47,58 @@ def test_the_audit_finds_planted_violations(tmp_path, serve, page):
     assert {v["impact"] for v in violations} <= {"serious", "critical"}
     finding = violation_findings("index.html", violations)[0]
     assert finding.gate == "a11y" and "Elements:" in finding.message and "dequeuniversity" in finding.fix
+
+
+CONTRAST_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def _contrast_violations(page, where: str) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    response = Axe().run(page, options={"runOnly": {"type": "rule", "values": CONTRAST_RULES}}).response
+    return [f"{where}: {v['id']} {node['target']} {(node.get('any') or [{}])[0].get('message', '')}"
+            for v in response["violations"] for node in v["nodes"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_both_colour_schemes_meet_wcag_aa_contrast(hc, built_site, serve, browser, scheme):
+    """Material picks the palette of the reader's system setting (prefers-color-scheme): every page kind, and the
+    header's language list and search dialog opened, in the light and in the dark palette."""
+    base = serve(built_site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    problems = []
+    for audited in pages_to_audit(hc, built_site):
+        page.goto(base + audited.site_path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+        problems += _contrast_violations(page, f"{audited.site_path} ({audited.kind})")
+    page.locator(".md-select button").focus()
+    page.keyboard.press("Enter")  # opens the list and focuses the current language
+    page.wait_for_function("getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'")
+    problems += _contrast_violations(page, "language list")
+    page.keyboard.press("Escape")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("2fa")
+    page.wait_for_timeout(500)  # let the result list draw; contrast, not timing, is asserted
+    problems += _contrast_violations(page, "search dialog")
+    page.set_viewport_size({"width": 390, "height": 844})  # the phone's drawer, open on a Japanese article
+    article = next(p for p in pages_to_audit(hc, built_site, ["ja"]) if p.kind == "article")
+    page.goto(base + article.site_path)
+    page.wait_for_load_state("networkidle")
+    page.locator("header label[for='__drawer']").click()
+    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_timeout(300)  # the drawer slides in; contrast, not timing, is asserted
+    problems += _contrast_violations(page, "phone drawer")
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_sidebar_expand_toggles_are_named_in_the_page_language(built_site, serve, page):
+    page.goto(serve(built_site) + "ja/security/enable-2fa/")
+    page.wait_for_load_state("networkidle")
+    names = page.evaluate("""[...document.querySelectorAll('.md-nav__container > label[tabindex]')]
+        .map(l => [l.getAttribute('aria-label'), l.parentNode.querySelector('a .md-ellipsis').textContent.trim()])""")
+    assert names, "the article's section has an expand toggle"
+    for name, section in names:
+        assert name == f"{section}の記事"

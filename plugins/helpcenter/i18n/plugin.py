@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 from .. import theming
@@ -18,6 +19,8 @@ from ..adapters import static_i18n
 from ..build.outputs import gzip_as, read_text
 from .admonitions import admonition_titles, with_default_titles
 from .config import I18nConfig
+from .frame import (FrameConfigError, footer_links, header_contact, localize_permalinks, localized_palette,
+                    material_translator, permalink_title)
 from .sitemaps import (HREFLANG_SITEMAP, ROBOTS, SITEMAP, fallback_addresses, locale_addresses, locale_sitemaps,
                        robots_txt, without_addresses, without_hreflang_links)
 from .status_page import status_page_markdown
@@ -26,7 +29,10 @@ from .strings import strings_for
 log = logging.getLogger("mkdocs.plugins.helpcenter.i18n")
 
 ARTICLES_PLUGIN = "helpcenter-articles"
+CONTACT_PLUGIN = "helpcenter-contact"
 HEAD_FILTER = "hc_without_hreflang_links"
+FRAME_GLOBAL = "hc_frame"  # the header's contact entry, the footer's links and the frame's strings
+MATERIAL_TRANSLATE_GLOBAL = "hc_material_t"  # the theme's partials/language.html translates with it
 
 
 class I18nPlugin(BasePlugin[I18nConfig]):
@@ -34,11 +40,43 @@ class I18nPlugin(BasePlugin[I18nConfig]):
 
     def __init__(self):
         self._reported = None
+        self._permalink_title: str | None = None
+        self._permalink_titles: dict[str, object] = {}  # language -> permalink title
 
-    def on_config(self, config):
+    def _register(self, config):
         if self.config.enabled:
             theming.register(config, scripts=["assets/javascripts/language-switcher.js"])
         return config
+
+    @event_priority(-110)  # after static-i18n (-100) has set up the locale being built and its overrides
+    def _localize_theme(self, config):
+        """Material's palette toggle names in the locale's words, for each locale build (static-i18n builds
+        them one after another with the same config). Names set per language in mkdocs.yml are replaced too:
+        the strings files hold every locale's."""
+        if not self.config.enabled:
+            return config
+        strings = self._strings(config)
+        config.theme["palette"] = localized_palette(config.theme.get("palette"), strings)
+        self._permalink_title = permalink_title(config.mdx_configs)
+        self._permalink_titles = {}
+        return config
+
+    on_config = CombinedEvent(_register, _localize_theme)
+
+    def on_page_content(self, html, *, page, config, files):
+        """Heading permalinks titled in the language of the page's body: the locale's, or the default locale's for
+        the English body of a fallback page (marked lang="en")."""
+        if not (self.config.enabled and self._permalink_title):
+            return html
+        language = static_i18n.file_locale(page.file) or static_i18n.current_locale(config)
+        if language not in self._permalink_titles:
+            strings = strings_for(language, static_i18n.default_locale(config))
+            self._permalink_titles[language] = strings.get("frame.permalink")
+        permalink = self._permalink_titles[language]
+        return localize_permalinks(html, self._permalink_title, str(permalink)) if permalink else html
+
+    def _strings(self, config):
+        return strings_for(static_i18n.current_locale(config), static_i18n.default_locale(config))
 
     @event_priority(-110)  # after static-i18n (-100) has chosen the files of the locale being built
     def on_files(self, files, *, config):
@@ -73,7 +111,31 @@ class I18nPlugin(BasePlugin[I18nConfig]):
             static_i18n.point_language_switcher_at_homes(config)
             # The theme's main.html drops Material's hreflang links with it: this plugin's sitemap lists them.
             env.filters[HEAD_FILTER] = without_hreflang_links
+            env.globals[FRAME_GLOBAL] = self._frame(config, files)
+            env.globals[MATERIAL_TRANSLATE_GLOBAL] = material_translator(
+                env, config.theme.get("language") or "en", self._strings(config))
         return env
+
+    def _frame(self, config, files) -> dict:
+        """What the header and footer partials show in this locale build."""
+        locale, default = static_i18n.current_locale(config), static_i18n.default_locale(config)
+        strings = self._strings(config)
+        pages = {}
+        for file in files.documentation_pages():
+            path = static_i18n.locale_relative_path(file)
+            # A locale build may list the default locale's file next to the locale's own: keep the locale's.
+            if path not in pages or static_i18n.file_locale(file) == locale:
+                pages[path] = file.url
+        contact = config.plugins.get(CONTACT_PLUGIN)
+        contact_page = getattr(getattr(contact, "settings", None), "page", None)
+        try:
+            return {
+                "strings": strings,
+                "contact": header_contact(config.extra.get("header"), contact_page, locale, default, strings, pages.get),
+                "footer": footer_links(config.extra.get("footer"), locale, default, strings, pages.get),
+            }
+        except FrameConfigError as error:
+            raise PluginError(str(error)) from None
 
     @event_priority(-300)  # after static-i18n (-100) and helpcenter-build (-200) have written the whole sitemap
     def on_post_build(self, *, config):

@@ -1,7 +1,8 @@
-// Accessible names for two of Material's widgets that axe-core reports as serious violations:
-// the search dialog (Material's partials/search.html: role="dialog" without a name) and the
-// instant-navigation progress bar (partials/progress.html: role="progressbar" without a name).
-// Fixing the partials themselves would mean copying them, so the names are added here.
+// Accessible names for Material's widgets that have none: the search dialog (Material's partials/search.html:
+// role="dialog" without a name), the instant-navigation progress bar (partials/progress.html: role="progressbar"
+// without a name), and the sidebar's expand toggles (partials/nav-item.html: a focusable <label> with only an
+// icon, which also names the section's list). Fixing the partials themselves would mean copying them, so the
+// names are added here; the toggles' words come from the strings (frame.nav.section_toggle, on the header).
 (function () {
   "use strict";
 
@@ -17,6 +18,24 @@
       // The bar only draws while the next page loads and exposes no value a screen reader could read.
       progress.setAttribute("aria-hidden", "true");
     }
+    nameSectionToggles();
+    // The drawer's logo (Material's partials/nav.html) sits in a link named by the site's name: its English
+    // alt="logo" is noise for a screen reader in any language.
+    document.querySelectorAll('.md-logo[aria-label] img[alt="logo"]').forEach(function (image) {
+      image.setAttribute("alt", "");
+    });
+  }
+
+  function nameSectionToggles() {
+    var header = document.querySelector("header[data-hc-section-toggle]");
+    var words = header && header.getAttribute("data-hc-section-toggle");
+    if (!words) return;
+    document.querySelectorAll(".md-nav__container > label.md-nav__link[for]").forEach(function (toggle) {
+      var input = document.getElementById(toggle.getAttribute("for"));
+      var section = toggle.parentNode.querySelector("a .md-ellipsis");
+      if (!input || !section) return;
+      toggle.setAttribute("aria-label", words.replace("{section}", section.textContent.trim()));
+    });
   }
 
   if (window.document$) {
