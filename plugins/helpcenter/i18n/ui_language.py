@@ -75,7 +75,8 @@ class _Scanner(HTMLParser):
         values = dict(attrs)
         if tag == "html":
             self.page_lang = values.get("lang") or self.page_lang
-        lang = values.get("lang")
+        # A language switcher's entry names its language in that language (hreflang): "English" is no UI string.
+        lang = values.get("lang") or values.get("hreflang")
         foreign = lang is not None and lang.split("-")[0].lower() != self.page_lang.split("-")[0].lower()
         skipped = self.skipping or foreign or tag in _SKIPPED_ELEMENTS or (tag == "script" and values.get("id") != "__config")
         if tag == "script" and values.get("id") == "__config":
