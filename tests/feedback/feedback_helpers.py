@@ -14,13 +14,13 @@ from helpcenter.feedback.collector import CollectorSettings, create_app
 ARTICLES = [(1001, "en"), (1001, "zh"), (1002, "en"), (1002, "zh"), (1002, "zh-TW")]
 
 
-def write_site(directory: Path, reasons=("outdated", "unclear", "not_solved", "translation")) -> Path:
+def write_site(directory: Path, reasons=("outdated", "unclear", "not_solved", "translation"), comment_limit=2000) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     catalogue = {"default_locale": "en", "locales": ["en", "zh", "zh-TW"], "categories": [],
                  "articles": [{"id": i, "locale": loc, "title": f"Article {i} ({loc})",
                                "url": f"{'' if loc == 'en' else loc + '/'}security/a{i}/"} for i, loc in ARTICLES]}
     (directory / "articles.json").write_text(json.dumps(catalogue), encoding="utf-8")
-    (directory / "feedback.json").write_text(json.dumps({"reasons": list(reasons), "comment_limit": 2000}))
+    (directory / "feedback.json").write_text(json.dumps({"reasons": list(reasons), "comment_limit": comment_limit}))
     (directory / "index.html").write_text("<!doctype html><title>home</title><p>site home</p>", encoding="utf-8")
     return directory
 

@@ -1,0 +1,239 @@
+"""What production needs of the collector: votes the store cannot hold are refused up front, one bad vote never
+fails its neighbours, the rate limiter's cost is bounded, storage failures are visible (log, health, metrics),
+and readers behind a trusted proxy stay distinct."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from starlette.testclient import TestClient
+
+from helpcenter.feedback.collector import (BatchWriter, ClientAddress, CollectorSettings, RateLimiter, StoreErrorLog,
+                                           create_app, parse_trusted_proxy)
+from helpcenter.feedback.store import SQLiteVoteStore, read_records
+from helpcenter.feedback.votes import Vote
+
+from feedback_helpers import make_client, tiny_site, write_site  # noqa: F401  (fixtures)
+
+VALID = {"article": 1001, "locale": "zh", "helpful": False, "reason": "outdated", "comment": "ok",
+         "revision": "0123456789ab"}
+
+
+def post_raw(client, text: str):
+    return client.post("/api/feedback", content=text.encode("utf-8", "surrogatepass"),
+                       headers={"Content-Type": "application/json"})
+
+
+@pytest.mark.parametrize("raw, field", [
+    ('{"article": 1001, "locale": "zh", "helpful": false, "comment": "a\\ud800b"}', "comment"),  # lone surrogate
+    ('{"article": 1001, "locale": "zh", "helpful": true, "search": "\\udfff"}', "search"),
+    ('{"article": 1001, "locale": "zh", "helpful": false, "comment": "nul\\u0000here"}', "comment"),
+    ('{"article": 1001, "locale": "zh", "helpful": false, "comment": "bell\\u0007"}', "comment"),
+    ('{"article": 1001, "locale": "zh", "helpful": false, "comment": "c1\\u009b[31m"}', "comment"),
+    ('{"article": 1001, "locale": "zh", "helpful": true, "search": "two\\nlines"}', "search"),
+    ('{"article": 9223372036854775808, "locale": "en", "helpful": true}', "article"),  # 2^63
+    ('{"article": 1001, "locale": "en\\n", "helpful": true}', "locale"),  # `$` would accept this
+    ('{"article": 1001, "locale": "zh", "helpful": false, "reason": "unclear\\n"}', "reason"),
+    ('{"article": 1001, "locale": "zh", "helpful": true, "revision": "abcdef\\n"}', "revision"),
+    ('{"article": 1001, "locale": "zh", "helpful": true, "website": 0}', "website"),
+    ('{"article": 1001, "locale": "zh", "helpful": true, "website": []}', "website"),
+    ('{"article": 1001, "locale": "zh", "helpful": true, "website": false}', "website"),
+    ('{"article": 1001, "locale": "zh", "helpful": true, "tab": "short"}', "tab"),
+    ('{"article": 1001, "locale": "zh", "helpful": true, "tab": "has space in it"}', "tab"),
+])
+def test_what_storage_cannot_hold_is_refused_with_422(make_client, tmp_path, raw, field):
+    response = post_raw(make_client(), raw)
+    assert response.status_code == 422, response.text
+    assert response.json()["field"] == field
+    assert read_records(tmp_path / "votes.sqlite3") == []
+
+
+def test_comments_keep_their_line_breaks_and_tabs(make_client, tmp_path):
+    client = make_client()
+    assert client.post("/api/feedback", json={**VALID, "comment": "step 3:\r\n\tthe button\ris gone"}).status_code == 201
+    assert client.post("/api/feedback", json={**VALID, "article": 2**63 - 1, "website": ""}).status_code == 201
+    comments = [r["comment"] for r in read_records(tmp_path / "votes.sqlite3")]
+    assert comments == ["step 3:\n\tthe button\nis gone", "ok"]
+
+
+def test_the_sites_comment_limit_applies(make_client, tmp_path):
+    site = write_site(tmp_path / "short", comment_limit=10)
+    client = make_client(site=str(site))
+    assert client.post("/api/feedback", json={**VALID, "comment": "x" * 10}).status_code == 201
+    response = client.post("/api/feedback", json={**VALID, "comment": "x" * 11})
+    assert response.status_code == 422 and response.json()["field"] == "comment"
+    assert "10 characters" in response.json()["error"]
+
+
+def test_deeply_nested_json_is_400_not_a_crash(make_client):
+    client = make_client()
+    for depth in (1200, 4000):
+        response = post_raw(client, "[" * depth + "]" * depth)
+        assert response.status_code in (400, 422), response.text
+    assert client.post("/api/feedback", json=VALID).status_code == 201
+
+
+def _run_async(coroutine_factory):
+    # A thread of its own: Playwright's sync API may already run an event loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(coroutine_factory())).result()
+
+
+def test_a_vote_the_store_refuses_fails_alone_in_its_batch(tmp_path, caplog):
+    """Votes made past the checks (an id SQLite cannot hold) share batches with good ones: only they fail."""
+    store = SQLiteVoteStore(tmp_path / "votes.sqlite3")
+    writer = BatchWriter(store, errors=StoreErrorLog(logging.getLogger("test.store")))
+    votes = [Vote(article=2**64 if n % 7 == 3 else 1000 + n, locale="en", helpful=True, comment=f"n{n}")
+             for n in range(300)]
+
+    async def post_all():
+        return await asyncio.gather(*(writer.add(vote, None) for vote in votes), return_exceptions=True)
+
+    try:
+        with caplog.at_level(logging.ERROR, logger="test.store"):
+            results = _run_async(post_all)
+    finally:
+        writer.close()
+    good = {vote.comment: result for vote, result in zip(votes, results) if vote.article < 2**63}
+    bad = [result for vote, result in zip(votes, results) if vote.article >= 2**63]
+    assert all(isinstance(result, int) for result in good.values())
+    assert bad and all(isinstance(result, OverflowError) for result in bad)
+    stored = {r["comment"]: r["id"] for r in read_records(tmp_path / "votes.sqlite3")}
+    assert stored == good
+    # Logged once, with its cause, however many votes failed the same way.
+    assert len([r for r in caplog.records if "could not write" in r.getMessage()]) == 1
+    assert "OverflowError" in caplog.text
+
+
+def test_store_errors_are_logged_once_then_summarized():
+    clock = [0.0]
+    records = []
+
+    class Capture(logging.Handler):
+        def emit(self, record):
+            records.append(record.getMessage())
+
+    log = logging.getLogger("test.summary")
+    log.addHandler(Capture())
+    errors = StoreErrorLog(log, every=60.0, clock=lambda: clock[0])
+    for n in range(100):
+        clock[0] = n
+        errors.failed(OSError("database or disk is full"), 1)
+    assert records[0].startswith("the vote store could not write 1 vote(s): OSError: database or disk is full")
+    assert len(records) == 2 and "failed 60 more time(s)" in records[1]
+    errors.succeeded()
+    assert "writes again, after 100 failed" in records[-1]
+
+
+class BrokenStore:
+    """A store whose disk is full: every write fails."""
+
+    def add_many(self, entries):
+        raise OSError("database or disk is full")
+
+    def probe(self):
+        raise OSError("database or disk is full")
+
+    def records(self):
+        return iter(())
+
+    def close(self):
+        pass
+
+
+def test_a_store_that_cannot_write_fails_health_and_is_counted(caplog):
+    app = create_app(CollectorSettings(db=":memory:"), store=BrokenStore())
+    with caplog.at_level(logging.ERROR, logger="helpcenter.feedback"), TestClient(app) as client:
+        assert [client.post("/api/feedback", json=VALID).status_code for _ in range(3)] == [503] * 3
+        health = client.get("/api/health")
+        assert health.status_code == 503
+        assert health.json()["status"] == "error" and "disk is full" in health.json()["reason"]
+        metrics = client.get("/api/metrics").text
+    assert "helpcenter_feedback_store_errors_total 3.0" in metrics
+    assert 'helpcenter_feedback_votes_rejected_total{reason="store_error"} 3.0' in metrics
+    assert len([r for r in caplog.records if "could not write" in r.getMessage()]) == 1
+    assert "disk is full" in caplog.text
+
+
+def test_health_probes_the_real_store(make_client, tmp_path):
+    client = make_client()
+    assert client.get("/api/health").json() == {"status": "ok"}
+    import sqlite3
+    [[checked]] = sqlite3.connect(tmp_path / "votes.sqlite3").execute("SELECT checked_at FROM health_probe").fetchall()
+    assert checked.endswith("Z")
+
+
+def test_metrics_in_prometheus_text_format(make_client):
+    client = make_client(rate_limit=3)
+    client.post("/api/feedback", json=VALID)
+    client.post("/api/feedback", json={**VALID, "locale": 7})
+    client.post("/api/feedback", content=b"{", headers={"Content-Type": "application/json"})
+    client.post("/api/feedback", json=VALID)  # the fourth in a minute
+    response = client.get("/api/metrics")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/plain")
+    text = response.text
+    assert "helpcenter_feedback_votes_accepted_total 1.0" in text
+    assert 'helpcenter_feedback_votes_rejected_total{reason="invalid"} 1.0' in text
+    assert 'helpcenter_feedback_votes_rejected_total{reason="bad_json"} 1.0' in text
+    assert 'helpcenter_feedback_votes_rejected_total{reason="rate_limited"} 1.0' in text
+    assert "helpcenter_feedback_request_seconds_count 4.0" in text
+    assert 'helpcenter_feedback_request_seconds_bucket{le="+Inf"} 4.0' in text
+
+
+def test_rate_limit_is_on_by_default(make_client, tmp_path):
+    from helpcenter.feedback.votes import DEFAULT_RATE_LIMIT
+
+    client = make_client()
+    statuses = [client.post("/api/feedback", json=VALID).status_code for _ in range(DEFAULT_RATE_LIMIT + 1)]
+    assert statuses == [201] * DEFAULT_RATE_LIMIT + [429]
+
+
+def test_rate_limiter_memory_is_bounded_and_idle_buckets_expire():
+    now = [0.0]
+    limiter = RateLimiter(2, clock=lambda: now[0], max_clients=1000)
+    for n in range(5000):
+        assert limiter.allow(f"client-{n}")[0]
+        assert len(limiter) <= 1001
+    # Busy clients are kept; the least recently seen go first.
+    assert limiter.allow("client-4999")[0] and not limiter.allow("client-4999")[0]
+    now[0] = 61.0  # a minute later every bucket is full again: each call drops idle ones
+    for n in range(600):
+        limiter.allow(f"late-{n}")
+    assert len(limiter) == 600  # only the clients seen in the last minute are left
+
+
+def test_trusted_proxy_addresses():
+    address = ClientAddress(["127.0.0.1/32", parse_trusted_proxy("10.0.0.0/8")])
+    assert address("10.1.2.3", "198.51.100.7") == "198.51.100.7"
+    assert address("10.1.2.3", "203.0.113.1, 198.51.100.7, 10.9.9.9") == "198.51.100.7"  # nearest untrusted hop
+    assert address("192.0.2.50", "198.51.100.7") == "192.0.2.50"  # not a trusted proxy: the header is ignored
+    assert address("10.1.2.3", None) == "10.1.2.3"
+    with pytest.raises(ValueError, match="--trusted-proxy"):
+        parse_trusted_proxy("10.0.0.0/33")
+
+
+@pytest.mark.parametrize("trusted, second", [(["10.0.0.0/8"], 201), ([], 429)])
+def test_readers_behind_a_trusted_proxy_are_distinct_clients(tmp_path, trusted, second):
+    settings = CollectorSettings(db=str(tmp_path / "votes.sqlite3"), rate_limit=1, trusted_proxies=trusted)
+    with TestClient(create_app(settings), client=("10.0.0.5", 40000)) as client:
+        def post(reader):
+            return client.post("/api/feedback", json=VALID, headers={"X-Forwarded-For": reader}).status_code
+        assert post("198.51.100.7") == 201
+        assert post("198.51.100.8") == second
+        assert post("198.51.100.7") == 429
+
+
+def test_a_tab_id_tells_readers_behind_one_address_apart_and_is_never_stored(make_client, tmp_path):
+    client = make_client()
+    for tab in ("tab-aaaaaaaa", "tab-bbbbbbbb", "tab-aaaaaaaa"):
+        assert client.post("/api/feedback", json={**VALID, "tab": tab}).status_code == 201
+    assert client.post("/api/feedback", json=VALID).status_code == 201
+    hashes = [r["client"] for r in read_records(tmp_path / "votes.sqlite3")]
+    assert hashes[0] == hashes[2] and len(set(hashes)) == 3
+    import sqlite3
+    dump = "\n".join(sqlite3.connect(tmp_path / "votes.sqlite3").iterdump())
+    assert "tab-aaaaaaaa" not in dump
