@@ -10,27 +10,27 @@ from helpcenter.feedback.report import build_report, render_html, render_markdow
 from helpcenter.feedback.store import read_records
 from helpcenter.i18n.strings import strings_for
 
-from feedback_helpers import make_client, tiny_site  # noqa: F401  (fixtures)
+from feedback_helpers import make_client, store_text, tiny_site, vote_db  # noqa: F401  (fixtures)
 
 NO = {"article": 1001, "locale": "zh", "helpful": False, "reason": "outdated", "comment": "截图过时了"}
 YES = {"article": 1001, "locale": "zh", "helpful": True}
 
 
-def test_a_change_of_mind_counts_once_and_keeps_the_comment(make_client, tmp_path):
+def test_a_change_of_mind_counts_once_and_keeps_the_comment(make_client, vote_db):
     client = make_client()
     assert client.post("/api/feedback", json={**NO, "tab": "tab-reader-one"}).status_code == 201
     assert client.post("/api/feedback", json={**YES, "tab": "tab-reader-one"}).status_code == 201
-    report = build_report(read_records(tmp_path / "votes.sqlite3"))
+    report = build_report(read_records(vote_db))
     [entry] = report.articles
     assert (report.received, report.counted, entry.votes, entry.helpful) == (2, 1, 1, 1)
     assert [text for _, _, text in entry.comments] == ["截图过时了"]
 
 
-def test_readers_sharing_an_address_are_counted_apart(make_client, tmp_path):
+def test_readers_sharing_an_address_are_counted_apart(make_client, vote_db):
     client = make_client()  # every post comes from one address, as from an office or a carrier
     for n in range(10):
         assert client.post("/api/feedback", json={**YES, "tab": f"tab-reader-{n:02d}"}).status_code == 201
-    report = build_report(read_records(tmp_path / "votes.sqlite3"))
+    report = build_report(read_records(vote_db))
     assert (report.received, report.counted) == (10, 10)
 
 
