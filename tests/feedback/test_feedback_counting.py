@@ -88,3 +88,26 @@ def test_the_widget_sends_one_random_id_per_tab(page, built_site):
     assert len(tabs) == 3 and tabs[0] == tabs[1] != tabs[2]
     assert all(len(tab) == 32 and int(tab, 16) >= 0 for tab in tabs)
     assert page.context.cookies() == []
+
+
+def test_export_and_report_read_either_store(make_client, vote_db, capsys):
+    from helpcenter.cli import main
+
+    client = make_client()
+    assert client.post("/api/feedback", json={**NO, "tab": "tab-reader-one"}).status_code == 201
+    assert main(["feedback", "export", "--db", vote_db, "--format", "json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert (row["article"], row["comment"], row["received_at"][-1]) == (1001, "截图过时了", "Z")
+    assert main(["feedback", "report", "--db", vote_db]) == 0
+    assert "截图过时了" in capsys.readouterr().out
+
+
+def test_export_of_a_database_without_votes_is_a_clear_error(vote_db, capsys):
+    from helpcenter.cli import main
+
+    if vote_db.startswith("postgresql://"):
+        assert main(["feedback", "export", "--db", vote_db]) == 1
+        assert "holds no feedback votes" in capsys.readouterr().err
+    else:
+        assert main(["feedback", "export", "--db", vote_db]) == 1
+        assert "does not exist" in capsys.readouterr().err
