@@ -235,3 +235,30 @@ def test_a_tab_id_tells_readers_behind_one_address_apart_and_is_never_stored(mak
     assert hashes[0] == hashes[2] and len(set(hashes)) == 3
     dump = store_text(vote_db)
     assert "tab-aaaaaaaa" not in dump and hashes[0] in dump
+
+
+def test_a_locked_store_fails_health_with_the_reason(vote_db):
+    """Another program holds the write lock: health says so (503) instead of 200, without waiting for the lock."""
+    import time
+
+    if vote_db.startswith("postgresql://"):
+        import psycopg
+
+        other = psycopg.connect(vote_db)
+        lock, release = "LOCK TABLE health_probe IN ACCESS EXCLUSIVE MODE", other.rollback
+    else:
+        import sqlite3
+
+        other = sqlite3.connect(vote_db, isolation_level=None)
+        lock, release = "BEGIN IMMEDIATE", lambda: other.execute("ROLLBACK")
+    with TestClient(create_app(CollectorSettings(db=vote_db))) as client:
+        assert client.get("/api/health").status_code == 200
+        other.execute(lock)
+        try:
+            time.sleep(1.1)  # past the one-second reuse of the last probe's result
+            response = client.get("/api/health")
+        finally:
+            release()
+            other.close()
+    assert response.status_code == 503
+    assert "did not commit a test write" in response.json()["reason"]
