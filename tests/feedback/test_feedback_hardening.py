@@ -251,14 +251,48 @@ def test_a_locked_store_fails_health_with_the_reason(vote_db):
 
         other = sqlite3.connect(vote_db, isolation_level=None)
         lock, release = "BEGIN IMMEDIATE", lambda: other.execute("ROLLBACK")
+    def health_until(client, status):
+        deadline = time.monotonic() + 15
+        while (response := client.get("/api/health")).status_code != status and time.monotonic() < deadline:
+            time.sleep(0.1)  # probes run in the background, at most one a second
+        return response
+
     with TestClient(create_app(CollectorSettings(db=vote_db))) as client:
         assert client.get("/api/health").status_code == 200
         other.execute(lock)
         try:
-            time.sleep(1.1)  # past the one-second reuse of the last probe's result
-            response = client.get("/api/health")
+            locked = health_until(client, 503)
         finally:
             release()
             other.close()
-    assert response.status_code == 503
-    assert "did not commit a test write" in response.json()["reason"]
+        assert locked.status_code == 503
+        assert "did not commit a test write" in locked.json()["reason"]
+        assert health_until(client, 200).json() == {"status": "ok"}  # the lock is gone: healthy again
+
+
+def test_health_answers_from_the_last_probe_while_the_next_one_runs():
+    """Only the first check waits for the store; later ones never do, and a probe stuck past the timeout is the answer."""
+    from helpcenter.feedback.collector import HealthProbe
+
+    now = [0.0]
+    calls = []
+
+    class Writer:
+        async def probe(self):
+            calls.append(now[0])
+            if len(calls) > 1:
+                await asyncio.Event().wait()  # the store hangs from the second probe on
+
+    async def scenario():
+        health = HealthProbe(lambda: Writer(), timeout=2.0, every=1.0, clock=lambda: now[0])
+        first = await health.check()
+        now[0] = 1.5
+        second = await asyncio.wait_for(health.check(), 5)  # starts probe 2 in the background, answers at once
+        await asyncio.sleep(0)
+        now[0] = 4.0
+        third = await asyncio.wait_for(health.check(), 5)
+        return first, second, third
+
+    first, second, third = _run_async(scenario)
+    assert (first, second) == (None, None) and calls == [0.0, 1.5]
+    assert "did not commit a test write within 2 s" in third

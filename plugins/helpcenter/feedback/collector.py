@@ -302,34 +302,47 @@ def parse_trusted_proxy(text: str) -> str:
 
 
 class HealthProbe:
-    """GET /api/health: the store must commit a tiny write. Probes are shared: at most one a second runs, and
-    concurrent checks wait for the same one, so a flood of health checks cannot load the store."""
+    """GET /api/health: the store must commit a tiny write. The answer never waits for the disk: it is the last
+    probe's result, while a new probe (at most one a second) runs in the background; a probe still unfinished
+    after `timeout` seconds is itself the answer (a locked or stalled store). Only the very first check waits.
+    So a flood of votes or of health checks neither slows the answer nor loads the store."""
 
-    def __init__(self, writer_of, timeout: float = 2.0, every: float = 1.0):
+    def __init__(self, writer_of, timeout: float = 2.0, every: float = 1.0, clock=time.monotonic):
         self.writer_of = writer_of
         self.timeout = timeout
         self.every = every
-        self._result: tuple[float, str | None] | None = None
+        self.clock = clock
+        self._reason: str | None = None
+        self._finished: float | None = None  # when the last probe finished
+        self._started = 0.0
         self._running: asyncio.Future | None = None
 
     async def check(self) -> str | None:
         """None when the store can write, else the reason it cannot."""
-        now = time.monotonic()
-        if self._result is not None and now - self._result[0] < self.every:
-            return self._result[1]
-        if self._running is None or self._running.done():
+        now = self.clock()
+        idle = self._running is None or self._running.done()
+        if idle and (self._finished is None or now - self._finished >= self.every):
+            self._started = now
             self._running = asyncio.ensure_future(self._probe())
-        return await asyncio.shield(self._running)
+            idle = False
+        if self._finished is None:
+            return await asyncio.shield(self._running)
+        if not idle and now - self._started > self.timeout:
+            return self._stalled()
+        return self._reason
+
+    def _stalled(self) -> str:
+        return f"the store did not commit a test write within {self.timeout:g} s (locked, stalled or overloaded)"
 
     async def _probe(self) -> str | None:
         try:
             await asyncio.wait_for(self.writer_of().probe(), self.timeout)
             reason = None
         except asyncio.TimeoutError:
-            reason = f"the store did not commit a test write within {self.timeout:g} s (locked or overloaded)"
+            reason = self._stalled()
         except Exception as error:
             reason = f"the store cannot write: {type(error).__name__}: {error}"
-        self._result = (time.monotonic(), reason)
+        self._reason, self._finished = reason, self.clock()
         return reason
 
 
