@@ -84,12 +84,15 @@ def test_slow_headers_slow_bodies_and_too_many_connections_are_cut(tmp_path):
         huge = socket.create_connection(("127.0.0.1", server.port), timeout=15)
         huge.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\nX-Pad: " + b"a" * 20000 + b"\r\n\r\n")
         assert _read_all(huge).startswith(b"HTTP/1.1 431")
-        # Idle connections up to the cap; the next one is refused at once.
-        idle = [socket.create_connection(("127.0.0.1", server.port), timeout=15) for _ in range(4)]
+        # Connections up to the cap are served, the next one is refused at once.
+        idle = [socket.create_connection(("127.0.0.1", server.port), timeout=15) for _ in range(3)]
+        honest = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        assert _post(honest, json.dumps(GOOD))[0] == 201  # the fourth of four
         extra = socket.create_connection(("127.0.0.1", server.port), timeout=15)
         assert _read_all(extra).startswith(b"HTTP/1.1 503")
         for sock in idle:  # and the idle ones are closed by the header deadline
             assert _read_all(sock).startswith(b"HTTP/1.1 408")
+        honest.close()
         connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
         assert _post(connection, json.dumps(GOOD))[0] == 201
         for sock in [slow, trickle, huge, extra, *idle]:

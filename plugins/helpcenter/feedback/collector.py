@@ -530,16 +530,38 @@ def serve(settings: CollectorSettings, host: str = "127.0.0.1", port: int = 8001
         store.close()
         raise
     logging.basicConfig(level=log_level.upper(), format="%(levelname)s:     %(name)s: %(message)s")
+    max_connections = _fit_file_limit(settings.max_connections)
     config = uvicorn.Config(
         app, host=host, port=port, log_level=log_level,
         # No access log: it would write every reader's raw IP address to disk.
         access_log=False, server_header=False,
         # Proxies are trusted by ClientAddress (--trusted-proxy), not by uvicorn's own header rewriting.
         proxy_headers=False,
-        http=limited_protocol(settings.header_timeout, settings.max_connections),
+        http=limited_protocol(settings.header_timeout, max_connections),
         timeout_keep_alive=settings.keep_alive_timeout,
-        limit_concurrency=settings.max_connections,
+        # The protocol already refuses connections past the cap; uvicorn's own check (>=) would refuse the
+        # requests of the connections within it, so it only bounds running requests here.
+        limit_concurrency=max_connections + 1,
         h11_max_incomplete_event_size=16 * 1024,
-        backlog=min(2048, settings.max_connections),
+        backlog=min(2048, max_connections),
     )
     uvicorn.Server(config).run()
+
+
+def _fit_file_limit(max_connections: int, reserve: int = 64) -> int:
+    """Each connection is a file descriptor: raise the soft limit to fit the cap (up to the hard limit), or
+    lower the cap to fit, so running out of descriptors can't block the process (the store needs some too)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = max_connections + reserve
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        new_soft = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (new_soft, hard))
+            soft = new_soft
+        if soft < wanted:
+            logger.warning("--max-connections %d lowered to %d to fit the file limit (ulimit -n %d)",
+                           max_connections, max(1, soft - reserve), soft)
+            return max(1, soft - reserve)
+    return max_connections
