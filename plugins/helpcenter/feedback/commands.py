@@ -90,7 +90,7 @@ def register(subparsers) -> None:
                        help="a reverse proxy whose X-Forwarded-For names the reader, e.g. 10.0.0.0/8 or 172.17.0.1; "
                             "repeatable. Loopback is always trusted. Behind a proxy that is not on this machine (a "
                             "container, a load balancer) pass its address or network, or every reader looks like one "
-                            "client (one rate-limit bucket, one reader in the report)")
+                            "client (one rate-limit bucket for all)")
     serve.add_argument("--header-timeout", type=float, default=10.0, metavar="S",
                        help="close a connection whose request line and headers take longer (default 10)")
     serve.add_argument("--body-timeout", type=float, default=10.0, metavar="S",
@@ -98,8 +98,8 @@ def register(subparsers) -> None:
     serve.add_argument("--keep-alive-timeout", type=float, default=5.0, metavar="S",
                        help="close an idle kept-alive connection after this long (default 5)")
     serve.add_argument("--max-connections", type=int, default=1000, metavar="N",
-                       help="open connections at most; more are answered 503 and closed (default 1000; keep it "
-                            "below the process's file limit, ulimit -n)")
+                       help="open connections at most; more are answered 503 and closed (default 1000; the file "
+                            "limit, ulimit -n, is raised to fit, or the cap lowered to fit it)")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(func=_run_serve)
 
