@@ -10,7 +10,7 @@ from helpcenter.feedback.report import build_report, render_html, render_markdow
 from helpcenter.feedback.store import read_records
 from helpcenter.i18n.strings import strings_for
 
-from feedback_helpers import make_client, store_text, tiny_site, vote_db  # noqa: F401  (fixtures)
+from feedback_helpers import make_client, vote_db  # noqa: F401  (fixtures)
 
 NO = {"article": 1001, "locale": "zh", "helpful": False, "reason": "outdated", "comment": "截图过时了"}
 YES = {"article": 1001, "locale": "zh", "helpful": True}

@@ -5,7 +5,6 @@ and readers behind a trusted proxy stay distinct."""
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
@@ -17,7 +16,7 @@ from helpcenter.feedback.collector import (BatchWriter, ClientAddress, Collector
 from helpcenter.feedback.store import open_store, read_records
 from helpcenter.feedback.votes import Vote
 
-from feedback_helpers import make_client, query, store_text, tiny_site, vote_db, write_site  # noqa: F401  (fixtures)
+from feedback_helpers import make_client, query, store_text, vote_db, write_site  # noqa: F401  (fixtures)
 
 VALID = {"article": 1001, "locale": "zh", "helpful": False, "reason": "outdated", "comment": "ok",
          "revision": "0123456789ab"}
