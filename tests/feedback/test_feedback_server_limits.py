@@ -137,3 +137,22 @@ def test_a_file_that_is_not_a_database_is_named_in_one_line(tmp_path, capsys):
     assert err.startswith("error: ") and str(junk) in err and "Traceback" not in err
     assert main(["feedback", "serve", "--db", str(tmp_path / "x.sqlite3"), "--trusted-proxy", "not-a-net"]) == 2
     assert "--trusted-proxy" in capsys.readouterr().err
+
+
+def test_one_address_cannot_take_every_connection(tmp_path):
+    """127.0.0.2 is not a trusted proxy: its third connection is refused; loopback's proxy connections are not capped."""
+    with CollectorProcess(tmp_path / "votes.sqlite3", "--max-connections-per-client", "2") as server:
+        mine = [socket.create_connection(("127.0.0.1", server.port), timeout=15, source_address=("127.0.0.2", 0))
+                for _ in range(3)]
+        assert _read_all(mine[2]).startswith(b"HTTP/1.1 503")
+        mine[0].sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert _read_all(mine[0]).startswith(b"HTTP/1.1 200")
+        proxy = [http.client.HTTPConnection("127.0.0.1", server.port, timeout=10) for _ in range(4)]
+        assert [_post(connection, json.dumps(GOOD))[0] for connection in proxy] == [201] * 4
+        again = socket.create_connection(("127.0.0.1", server.port), timeout=15, source_address=("127.0.0.2", 0))
+        again.sendall(b"GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        assert _read_all(again).startswith(b"HTTP/1.1 200")  # a closed connection frees its place
+        for sock in [*mine, again]:
+            sock.close()
+        for connection in proxy:
+            connection.close()

@@ -1,5 +1,5 @@
 """uvicorn's HTTP protocol (httptools) with the limits uvicorn itself lacks: a deadline for a request's line
-and headers, a cap on their size, and a cap on open connections.
+and headers, a cap on their size, a cap on open connections, and a cap on the connections of one peer address.
 
 uvicorn accepts a protocol class for `http=`; this subclass hooks the parser callbacks of
 `uvicorn.protocols.http.httptools_impl.HttpToolsProtocol`, which are not a documented API, hence an adapter.
@@ -20,15 +20,28 @@ class _HeadersTooLarge(Exception):
     pass
 
 
-def limited_protocol(header_timeout: float, max_connections: int, max_header_bytes: int = 16 * 1024) -> type:
-    """A protocol class for `uvicorn.Config(http=...)` that enforces the three limits."""
+def limited_protocol(header_timeout: float, max_connections: int, max_per_peer: int = 0,
+                     exempt_peer=lambda host: False, max_header_bytes: int = 16 * 1024) -> type:
+    """A protocol class for `uvicorn.Config(http=...)` that enforces the limits. `max_per_peer` (0: none) caps
+    the connections of one peer address, except peers for which `exempt_peer(host)` is true (trusted proxies,
+    whose connections carry many readers)."""
+    per_peer: dict[str, int] = {}
 
     class LimitedHttpToolsProtocol(HttpToolsProtocol):
         _header_timer = None
         _header_bytes = 0
+        _peer = None
 
         def connection_made(self, transport) -> None:
             super().connection_made(transport)
+            host = self.client[0] if self.client else None
+            if max_per_peer and host and not exempt_peer(host):
+                self._peer = host
+                per_peer[host] = per_peer.get(host, 0) + 1
+                if per_peer[host] > max_per_peer:
+                    transport.write(_503)
+                    transport.close()
+                    return
             if len(self.connections) > max_connections:
                 transport.write(_503)
                 transport.close()
@@ -37,6 +50,13 @@ def limited_protocol(header_timeout: float, max_connections: int, max_header_byt
 
         def connection_lost(self, exc) -> None:
             self._disarm()
+            if self._peer is not None:
+                left = per_peer.get(self._peer, 1) - 1
+                if left > 0:
+                    per_peer[self._peer] = left
+                else:
+                    per_peer.pop(self._peer, None)
+                self._peer = None
             super().connection_lost(exc)
 
         def _arm(self) -> None:

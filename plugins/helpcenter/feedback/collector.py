@@ -394,6 +394,7 @@ class CollectorSettings:
     header_timeout: float = 10.0
     keep_alive_timeout: float = 5.0
     max_connections: int = 1000
+    max_connections_per_client: int = 50  # per peer address, trusted proxies excepted
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -537,7 +538,8 @@ def serve(settings: CollectorSettings, host: str = "127.0.0.1", port: int = 8001
         access_log=False, server_header=False,
         # Proxies are trusted by ClientAddress (--trusted-proxy), not by uvicorn's own header rewriting.
         proxy_headers=False,
-        http=limited_protocol(settings.header_timeout, max_connections),
+        http=limited_protocol(settings.header_timeout, max_connections, settings.max_connections_per_client,
+                              exempt_peer=ClientAddress([*LOOPBACK, *settings.trusted_proxies]).trusted),
         timeout_keep_alive=settings.keep_alive_timeout,
         # The protocol already refuses connections past the cap; uvicorn's own check (>=) would refuse the
         # requests of the connections within it, so it only bounds running requests here.

@@ -18,7 +18,8 @@ def _run_serve(args) -> int:
             db=args.db, site=args.site, allow_origins=args.allow_origin or [], rate_limit=args.rate_limit,
             serve_site=args.serve_site, trusted_proxies=[parse_trusted_proxy(t) for t in args.trusted_proxy or []],
             header_timeout=args.header_timeout, body_timeout=args.body_timeout,
-            keep_alive_timeout=args.keep_alive_timeout, max_connections=args.max_connections)
+            keep_alive_timeout=args.keep_alive_timeout, max_connections=args.max_connections,
+            max_connections_per_client=args.max_connections_per_client)
         serve(settings, host=args.host, port=args.port, log_level=args.log_level)
     except (ValueError, OSError) as error:  # a wrong --db, --site or option: one line naming it, no traceback
         print(f"error: {error}", file=sys.stderr)
@@ -100,6 +101,9 @@ def register(subparsers) -> None:
     serve.add_argument("--max-connections", type=int, default=1000, metavar="N",
                        help="open connections at most; more are answered 503 and closed (default 1000; the file "
                             "limit, ulimit -n, is raised to fit, or the cap lowered to fit it)")
+    serve.add_argument("--max-connections-per-client", type=int, default=50, metavar="N",
+                       help="open connections of one address at most (default 50; 0 = no cap); trusted proxies "
+                            "are not capped")
     serve.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     serve.set_defaults(func=_run_serve)
 
