@@ -295,3 +295,20 @@ def test_health_answers_from_the_last_probe_while_the_next_one_runs():
     first, second, third = _run_async(scenario)
     assert (first, second) == (None, None) and calls == [0.0, 1.5]
     assert "did not commit a test write within 2 s" in third
+
+
+def test_one_cause_worded_two_ways_is_logged_once():
+    records = []
+
+    class Capture(logging.Handler):
+        def emit(self, record):
+            records.append(record.getMessage())
+
+    log = logging.getLogger("test.wording")
+    log.addHandler(Capture())
+    errors = StoreErrorLog(log)
+    errors.failed(LookupError('relation "votes" does not exist at character 13'), 512)
+    errors.failed(LookupError('relation "votes" does not exist\nLINE 1: INSERT INTO votes (received_at, …'), 1)
+    errors.failed(OSError("disk I/O error"), 1)
+    assert records == ['the vote store could not write 512 vote(s): LookupError: relation "votes" does not exist',
+                       "the vote store could not write 1 vote(s): OSError: disk I/O error"]

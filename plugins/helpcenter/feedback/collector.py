@@ -15,6 +15,7 @@ import ipaddress
 import json
 import logging
 import queue
+import re
 import secrets
 import threading
 import time
@@ -53,7 +54,9 @@ class StoreErrorLog:
         self.last_error: str | None = None
 
     def failed(self, error: BaseException, votes: int) -> None:
-        key = (type(error).__name__, str(error))
+        # One cause, one key: the first line of the message, without the position some drivers add.
+        first_line = (str(error).splitlines() or [""])[0]
+        key = (type(error).__name__, re.sub(r"\s+at character \d+$", "", first_line))
         self._failing += 1
         self.last_error = f"{key[0]}: {key[1]}"
         if key not in self._seen:
