@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install build serve test chromium clean
+.PHONY: install build serve test chromium postgres clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV) || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
@@ -26,7 +26,11 @@ serve: install
 chromium:
 	@sh scripts/ensure_chromium.sh
 
-test: install chromium
+# The feedback store tests run against a throw-away PostgreSQL server.
+postgres:
+	@sh scripts/ensure_postgres.sh
+
+test: install chromium postgres
 	$(BIN)/python -m pytest
 
 clean:

@@ -3,41 +3,40 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 
 from helpcenter.feedback.store import read_records
 
-from feedback_helpers import make_client, tiny_site  # noqa: F401  (fixtures)
+from feedback_helpers import make_client, store_text, tiny_site, vote_db  # noqa: F401  (fixtures)
 
 VALID = {"article": 1001, "locale": "zh", "helpful": False, "reason": "outdated", "comment": "步骤截图过时了",
          "revision": "0123456789ab"}
 
 
-def rows(tmp_path):
-    return read_records(tmp_path / "votes.sqlite3")
+def rows(target):
+    return read_records(target)
 
 
-def test_a_vote_is_stored_and_its_id_returned(make_client, tiny_site, tmp_path):
+def test_a_vote_is_stored_and_its_id_returned(make_client, tiny_site, vote_db):
     client = make_client(site=str(tiny_site))
     response = client.post("/api/feedback", json=VALID)
     assert response.status_code == 201
     assert response.headers["content-type"] == "application/json"
     vote_id = response.json()["id"]
-    [row] = rows(tmp_path)
+    [row] = rows(vote_db)
     assert row["id"] == vote_id
     assert (row["article"], row["locale"], row["helpful"], row["reason"], row["comment"], row["revision"]) == \
            (1001, "zh", False, "outdated", "步骤截图过时了", "0123456789ab")
     assert row["received_at"].endswith("Z")
 
 
-def test_minimal_yes_vote_and_search_terms(make_client, tiny_site, tmp_path):
+def test_minimal_yes_vote_and_search_terms(make_client, tiny_site, vote_db):
     client = make_client(site=str(tiny_site))
     assert client.post("/api/feedback", json={"article": 1002, "locale": "zh-TW", "helpful": True}).status_code == 201
     assert client.post("/api/feedback", json={"article": 1002, "locale": "en", "helpful": True,
                                               "search": "withdrawal pending"}).status_code == 201
-    assert [r["search"] for r in rows(tmp_path)] == [None, "withdrawal pending"]
+    assert [r["search"] for r in rows(vote_db)] == [None, "withdrawal pending"]
 
 
 def test_health(make_client):
@@ -63,7 +62,7 @@ def test_health(make_client):
     ({"extra": 1}, 422, "extra"),
     ({"website": "http://spam.example"}, 422, "website"),
 ])
-def test_wrong_fields_and_types_are_refused(make_client, tmp_path, change, status, field):
+def test_wrong_fields_and_types_are_refused(make_client, vote_db, change, status, field):
     client = make_client()
     body = {**VALID, **change}
     body = {k: v for k, v in body.items() if not (k == "article" and v is None)}
@@ -71,7 +70,7 @@ def test_wrong_fields_and_types_are_refused(make_client, tmp_path, change, statu
     assert response.status_code == status, response.text
     assert response.json()["field"] == field
     assert "error" in response.json()
-    assert rows(tmp_path) == []
+    assert rows(vote_db) == []
 
 
 def test_a_comment_of_exactly_the_limit_is_accepted(make_client, tmp_path):
@@ -89,11 +88,11 @@ def test_reason_with_a_yes_vote_is_refused(make_client, tmp_path):
     ({"locale": "de"}, "locale"),
     ({"reason": "too_long"}, "reason"),  # a well-formed code the built site does not offer
 ])
-def test_unknown_article_locale_or_reason_of_the_site_is_refused(make_client, tiny_site, tmp_path, change, field):
+def test_unknown_article_locale_or_reason_of_the_site_is_refused(make_client, tiny_site, vote_db, change, field):
     response = make_client(site=str(tiny_site)).post("/api/feedback", json={**VALID, **change})
     assert response.status_code == 422
     assert response.json()["field"] == field
-    assert rows(tmp_path) == []
+    assert rows(vote_db) == []
 
 
 def test_a_rebuilt_site_is_picked_up(make_client, tiny_site, tmp_path, monkeypatch):
@@ -109,27 +108,27 @@ def test_a_rebuilt_site_is_picked_up(make_client, tiny_site, tmp_path, monkeypat
 
 
 @pytest.mark.parametrize("body", [b"{not json", b"", b"\xff\xfe", b'{"article": 1001,}'])
-def test_malformed_json_is_400(make_client, tmp_path, body):
+def test_malformed_json_is_400(make_client, vote_db, body):
     response = make_client().post("/api/feedback", content=body, headers={"Content-Type": "application/json"})
     assert response.status_code == 400
     assert "error" in response.json()
-    assert rows(tmp_path) == []
+    assert rows(vote_db) == []
 
 
 @pytest.mark.parametrize("body", [b"[1, 2]", b'"text"', b"42", b"null"])
-def test_json_that_is_not_an_object_is_422(make_client, tmp_path, body):
+def test_json_that_is_not_an_object_is_422(make_client, vote_db, body):
     response = make_client().post("/api/feedback", content=body, headers={"Content-Type": "application/json"})
     assert response.status_code == 422
-    assert rows(tmp_path) == []
+    assert rows(vote_db) == []
 
 
 @pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data", None])
-def test_non_json_body_is_415(make_client, tmp_path, content_type):
+def test_non_json_body_is_415(make_client, vote_db, content_type):
     headers = {"Content-Type": content_type} if content_type else {}
     response = make_client().post("/api/feedback", content=json.dumps(VALID).encode(), headers=headers)
     assert response.status_code == 415
     assert "JSON" in response.json()["error"]
-    assert rows(tmp_path) == []
+    assert rows(vote_db) == []
 
 
 def test_json_with_a_charset_is_accepted(make_client):
@@ -138,15 +137,15 @@ def test_json_with_a_charset_is_accepted(make_client):
     assert response.status_code == 201
 
 
-def test_a_body_over_8_kib_is_413(make_client, tmp_path):
+def test_a_body_over_8_kib_is_413(make_client, vote_db):
     body = json.dumps({**VALID, "comment": "x" * 9000}).encode()
     response = make_client().post("/api/feedback", content=body, headers={"Content-Type": "application/json"})
     assert response.status_code == 413
     assert "error" in response.json()
-    assert rows(tmp_path) == []
+    assert rows(vote_db) == []
 
 
-def test_a_chunked_body_over_8_kib_is_413(make_client, tmp_path):
+def test_a_chunked_body_over_8_kib_is_413(make_client, vote_db):
     def chunks():  # no Content-Length: the limit is enforced while reading
         yield b'{"article": 1001, "locale": "zh", "helpful": false, "comment": "'
         for _ in range(20):
@@ -155,7 +154,7 @@ def test_a_chunked_body_over_8_kib_is_413(make_client, tmp_path):
 
     response = make_client().post("/api/feedback", content=chunks(), headers={"Content-Type": "application/json"})
     assert response.status_code == 413
-    assert rows(tmp_path) == []
+    assert rows(vote_db) == []
 
 
 def test_the_longest_chinese_comment_fits_in_the_body_limit(make_client):
@@ -173,7 +172,7 @@ def test_other_methods_and_paths_get_json_errors(make_client):
     assert response.status_code == 404 and "error" in response.json()
 
 
-def test_rate_limit_per_client(make_client, tmp_path):
+def test_rate_limit_per_client(make_client, vote_db):
     client = make_client(rate_limit=3)
     statuses = [client.post("/api/feedback", json=VALID).status_code for _ in range(5)]
     assert statuses == [201, 201, 201, 429, 429]
@@ -181,7 +180,7 @@ def test_rate_limit_per_client(make_client, tmp_path):
     assert response.status_code == 429
     assert int(response.headers["Retry-After"]) >= 1
     assert response.json()["retry_after"] >= 1
-    assert len(rows(tmp_path)) == 3
+    assert len(rows(vote_db)) == 3
 
 
 def test_rate_limit_zero_means_off(make_client, tmp_path):
@@ -203,14 +202,13 @@ def test_rate_limiter_refills_over_time():
     assert limiter.allow("a")[0] is False
 
 
-def test_no_raw_address_is_stored(make_client, tmp_path):
+def test_no_raw_address_is_stored(make_client, vote_db):
     client = make_client()
     client.post("/api/feedback", json=VALID)
-    db = sqlite3.connect(tmp_path / "votes.sqlite3")
-    dump = "\n".join(db.iterdump())
+    dump = store_text(vote_db)
     assert "testclient" not in dump and "127.0.0.1" not in dump
-    [client_hash] = db.execute("SELECT client FROM votes").fetchone()
-    assert len(client_hash) == 16
+    [row] = read_records(vote_db)
+    assert len(row["client"]) == 16
 
 
 def test_client_hash_is_salted_and_rotates_daily(monkeypatch):

@@ -77,7 +77,9 @@ class Report:
 
 def fold_repeats(records: list[dict]) -> list[dict]:
     """One vote per reader, article and locale per day: the reader's last word counts. Readers are told
-    apart only by the collector's daily client hash; votes without one are all counted."""
+    apart by the collector's daily client hash (of the address and the widget's per-tab id, so readers
+    sharing an address are not merged); votes without one are all counted. Comments are not folded:
+    build_report lists those of replaced votes too."""
     latest: dict = {}
     kept = []
     for record in records:
@@ -125,8 +127,6 @@ def build_report(records: list[dict], titles: dict | None = None, since: _dt.dat
         if not record["helpful"] and record.get("reason"):
             entry.reasons[record["reason"]] += 1
             reasons[record["reason"]] += 1
-        if comments and record.get("comment"):
-            entry.comments.append((record["received_at"], record.get("reason"), record["comment"]))
         if comments and record.get("search"):
             entry.searches[record["search"]] += 1
         totals = locales.setdefault(record["locale"], [0, 0])
@@ -135,6 +135,11 @@ def build_report(records: list[dict], titles: dict | None = None, since: _dt.dat
         week = weeks.setdefault(_week(record["received_at"]), [0, 0])
         week[0] += 1
         week[1] += int(record["helpful"])
+    if comments:  # every comment, also one whose vote a later vote of the same reader replaced
+        for record in records:
+            if record.get("comment"):
+                stats[(record["article"], record["locale"])].comments.append(
+                    (record["received_at"], record.get("reason"), record["comment"]))
     for entry in stats.values():
         entry.comments = sorted(entry.comments, reverse=True)[:RECENT_COMMENTS]
     ranked = sorted((s for s in stats.values() if s.votes >= min_votes),
@@ -171,8 +176,10 @@ def _reason_label(strings: dict, code: str) -> str:
 
 
 def _md(text: str) -> str:
-    """Reader-written text made safe for a Markdown table cell: no HTML, no table breaks, one line."""
-    return html.escape(" ".join(str(text).split()), quote=False).replace("|", "\\|")
+    """Reader-written text made safe for a Markdown table cell: no HTML, no links or images (`[x](javascript:…)`,
+    `![](https://tracker…)`), no table breaks, one line."""
+    text = html.escape(" ".join(str(text).split()), quote=False)
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|")
 
 
 def _article_label(entry: ArticleStats) -> str:
@@ -305,6 +312,8 @@ def render_html(report: Report, strings: dict, locale: str = "en", base_url: str
     e = html.escape
     title = _s(strings, "feedback.report.title")
     parts = [f"<!doctype html>\n<html lang=\"{e(locale)}\">\n<head><meta charset=\"utf-8\">",
+             # Nothing runs and nothing loads, whatever a reader's comment contains.
+             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
              f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{e(title)}</title>",
              f"<style>{_CSS}</style></head>\n<body>\n<h1>{e(title)}</h1>"]
     if not report.counted:

@@ -1,10 +1,12 @@
 // Article feedback: "Was this article helpful?" Yes / No, a reason and a comment after No, posted as JSON
 // to the collector. No cookies and no third parties; the browser only remembers (localStorage) that this
-// reader voted on this revision. A failed post is shown with a retry button and the answer is kept.
+// reader voted on this revision, and keeps a random id for the tab (sessionStorage) that tells readers sharing
+// an address apart. A failed post is shown with a retry button and the answer is kept.
 (function () {
   "use strict";
 
   var STORAGE_PREFIX = "hc-feedback:";
+  var TAB_KEY = "hc-feedback-tab";
 
   function format(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (all, name) {
@@ -18,6 +20,22 @@
 
   function remember(key, value) {
     try { window.localStorage.setItem(key, value); } catch (error) { /* private mode: nothing to keep */ }
+  }
+
+  // A random id of this tab, gone when the tab closes: readers behind one address (an office, a carrier) are
+  // counted apart, and a reader who changes their mind in this tab counts once. The collector stores only a
+  // salted hash of it, with its daily salt.
+  function tabId() {
+    try {
+      var id = window.sessionStorage.getItem(TAB_KEY);
+      if (!id) {
+        var bytes = new Uint8Array(16);
+        window.crypto.getRandomValues(bytes);
+        id = Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+        window.sessionStorage.setItem(TAB_KEY, id);
+      }
+      return id;
+    } catch (error) { return null; }  // storage or crypto unavailable: counted by address alone
   }
 
   // The search terms that brought the reader here: Material's search adds them as ?h=… to result links.
@@ -108,6 +126,8 @@
 
     function vote(helpful) {
       var payload = { article: article, locale: locale, helpful: helpful, revision: revision };
+      var tab = tabId();
+      if (tab) payload.tab = tab;
       var terms = searchTerms();
       if (terms) payload.search = terms;
       return payload;
