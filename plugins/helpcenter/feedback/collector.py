@@ -28,6 +28,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from .site_app import create_site_app
 from .store import VoteStore, open_store, utc_now
 from .votes import MAX_BODY_BYTES, SiteCatalogue, Vote, VoteError, parse_vote
 
@@ -253,7 +254,7 @@ def create_app(settings: CollectorSettings) -> Starlette:
     if settings.serve_site:
         if not settings.site:
             raise ValueError("--serve-site needs --site DIR (the built site to serve)")
-        routes.append(Mount("/", app=StaticFiles(directory=settings.site, html=True)))
+        routes.append(Mount("/", app=create_site_app(settings.site)))
     middleware = []
     if settings.allow_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=settings.allow_origins,
