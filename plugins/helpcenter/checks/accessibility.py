@@ -72,11 +72,12 @@ def open_page(page, url: str, audited: AuditedPage) -> None:
 
 
 def show_search_results(page, query: str, timeout_ms: int = 15000) -> None:
-    """Type `query` into the header search (behind the header's search button on a phone) and wait for results."""
+    """Type `query` into the header search and wait for its results."""
     box = page.locator("input.md-search__input")
     if not box.is_visible():
-        page.locator("label.md-header__button[for='__search']").first.click()
-    box.click()
+        page.keyboard.press("s")  # Material's shortcut opens the search (a phone's header shows only its icon)
+        box.wait_for(state="visible", timeout=timeout_ms)
+    box.focus()
     page.keyboard.insert_text(query)  # as an input method commits text; Material reads the box on keyup
     page.keyboard.press("End")
     page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=timeout_ms)
