@@ -62,3 +62,21 @@ def test_the_audit_finds_planted_violations(tmp_path, serve, page):
     assert {v["impact"] for v in violations} <= {"serious", "critical"}
     finding = violation_findings("index.html", violations)[0]
     assert finding.gate == "a11y" and "Elements:" in finding.message and "dequeuniversity" in finding.fix
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_feedback_buttons_have_enough_contrast_in_both_palettes(built_site, site_base, browser, scheme):
+    # Dark mode once drew the outlined Yes/No buttons in the primary colour on slate: 3.06:1.
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(site_base + "security/enable-2fa/")
+        assert tab.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
+        assert tab.locator(".hc-feedback .md-button").count() >= 2
+        results = Axe().run(tab, context=".hc-feedback", options={"runOnly": ["color-contrast"]}).response
+    finally:
+        context.close()
+    assert results["violations"] == [], results["violations"]
+    assert results["passes"], "axe checked no text in the feedback widget"
