@@ -20,9 +20,10 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from helpcenter.checks.accessibility import open_page, pages_to_audit, serving
+from helpcenter.checks.accessibility import AuditedPage, open_page, pages_to_audit, serving
 from helpcenter.i18n.strings import all_strings
 from helpcenter.project import load_model, load_project
+from helpcenter.static_server import serve_directory
 
 from conftest import ROOT
 
@@ -102,7 +103,7 @@ def english_titles(site: Path, locale: str) -> list[str]:
 
 # Runs in the page: every check that reads the DOM, returning {check: [description, ...]}.
 PAGE_CHECKS = r"""
-({uiStrings, titles, examples}) => {
+({uiStrings, titles, examples, viewportWidth}) => {
   const problems = {};
   const add = (check, text) => {
     const list = problems[check] = problems[check] || [];
@@ -142,7 +143,9 @@ PAGE_CHECKS = r"""
     const exact = new Set(), patterns = [];
     for (const text of uiStrings) {
       if (/\{[^}]*\}|#/.test(text)) {
-        const source = text.split(/(\{[^}]*\}|#)/).map((part, i) => i % 2 ? ".+" :
+        // A placeholder stands for a number, a date or a name: short, so a long text ending in "articles"
+        // is not taken for "{count} articles".
+        const source = text.split(/(\{[^}]*\}|#)/).map((part, i) => i % 2 ? ".{1,40}" :
           part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("");
         if (source.replace(/\.\+/g, "").replace(/\\/g, "").trim().length >= 4) patterns.push([text, new RegExp("^" + source + "$")]);
       } else exact.add(squash(text));
@@ -157,9 +160,11 @@ PAGE_CHECKS = r"""
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
       if (!el || el.closest("script, style, noscript, code, pre") || english(langOf(el))) continue;
-      const value = squash(node.textContent);
-      const hit = match(value) || match(squash(el.textContent));
-      if (hit) add("English UI string", `"${value}" (${hit}) in ${describe(el)}`);
+      // The text node, or its element when a string is split over a few inline elements ("Updated <time>…").
+      const whole = el.children.length <= 3 && el.textContent.length <= 120 ? squash(el.textContent) : "";
+      const value = match(squash(node.textContent)) ? squash(node.textContent) : whole;
+      const hit = match(value);
+      if (hit) add("English UI string", `"${value}" in ${describe(el)}` + (hit === value ? "" : ` (${hit})`));
     }
     for (const el of document.querySelectorAll("[aria-label], [title], [placeholder], [alt], [aria-placeholder], [data-md-tooltip]")) {
       if (english(langOf(el))) continue;
@@ -199,7 +204,8 @@ PAGE_CHECKS = r"""
   }
 
   // 4. Content wider than the viewport.
-  const viewport = window.innerWidth;
+  // The width the reader's screen has: a phone widens its layout viewport (innerWidth) when content overflows.
+  const viewport = viewportWidth;
   const width = document.documentElement.scrollWidth;
   if (width > viewport) {
     const wide = [...document.body.querySelectorAll("*")].filter((el) => {
@@ -229,31 +235,51 @@ def site_base(built_site):
         yield base
 
 
+def open_tab(browser, base: str, width: int):
+    """A tab at `width` whose console errors and requests to hosts other than `base`'s (aborted) are gathered."""
+    origin = urlsplit(base).netloc
+    phone = width < 600
+    context = browser.new_context(viewport=VIEWPORTS[width], is_mobile=phone, has_touch=phone, device_scale_factor=1)
+    seen = {"console": [], "foreign": []}
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:", "about:")) or urlsplit(url).netloc == origin:
+            route.continue_()
+        else:
+            seen["foreign"].append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    tab = context.new_page()
+    tab.on("console", lambda message: message.type == "error" and seen["console"].append(
+        (message.text, (message.location or {}).get("url", ""))))
+    tab.on("pageerror", lambda error: seen["console"].append((f"uncaught: {error}", "")))
+    return tab, seen
+
+
+def check_page(tab, seen, url: str, audited, width: int, ui_strings: list[str], titles: list[str]) -> dict:
+    """Open the page as a reader would and return its problems: {check: [what, ...]}."""
+    seen["console"].clear()
+    seen["foreign"].clear()
+    open_page(tab, url, audited)
+    problems = tab.evaluate(PAGE_CHECKS, {"uiStrings": ui_strings, "titles": titles, "examples": EXAMPLES,
+                                          "viewportWidth": VIEWPORTS[width]["width"]})
+    errors = [text for text, where in seen["console"]
+              # The 404 page's own status is the point of that page, not an error of it.
+              if not (audited.kind == "404" and where == url and "404" in text)]
+    if errors:
+        problems["console error"] = errors[:EXAMPLES]
+    if seen["foreign"]:
+        problems["request to another host"] = sorted(set(seen["foreign"]))[:EXAMPLES]
+    return problems
+
+
 @pytest.fixture(scope="module")
 def tabs(browser, site_base):
-    """One context and tab per width, reused for every page; events of the current page gathered in `seen`."""
+    """One context and tab per width, reused for every page of the walk."""
     SCREENS.mkdir(exist_ok=True)
-    origin = urlsplit(site_base).netloc
-    result = {}
-    for width, viewport in VIEWPORTS.items():
-        phone = width < 600
-        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, device_scale_factor=1)
-        seen = {"console": [], "foreign": []}
-
-        def route(route, seen=seen):
-            url = route.request.url
-            if url.startswith(("data:", "blob:", "about:")) or urlsplit(url).netloc == origin:
-                route.continue_()
-            else:
-                seen["foreign"].append(url)
-                route.abort()
-
-        context.route("**/*", route)
-        tab = context.new_page()
-        tab.on("console", lambda message, seen=seen: message.type == "error" and seen["console"].append(
-            (message.text, (message.location or {}).get("url", ""))))
-        tab.on("pageerror", lambda error, seen=seen: seen["console"].append((f"uncaught: {error}", "")))
-        result[width] = (tab, seen)
+    result = {width: open_tab(browser, site_base, width) for width in VIEWPORTS}
     yield result
     for tab, _ in result.values():
         tab.context.close()
@@ -267,22 +293,52 @@ def test_reader_walk(hc, built_site, site_base, tabs, locale, width):
     titles = [] if is_english(locale) else english_titles(built_site, locale)
     report = []
     for audited in pages_to_audit(hc, built_site, [locale]):
-        url = site_base + audited.site_path
-        seen["console"].clear()
-        seen["foreign"].clear()
-        open_page(tab, url, audited)
-        problems = tab.evaluate(PAGE_CHECKS, {"uiStrings": ui_strings, "titles": titles, "examples": EXAMPLES})
-        errors = [text for text, where in seen["console"]
-                  # The 404 page's own status is the point of that page, not an error of it.
-                  if not (audited.kind == "404" and where == url and "404" in text)]
-        if errors:
-            problems["console error"] = errors[:EXAMPLES]
-        if seen["foreign"]:
-            problems["request to another host"] = sorted(set(seen["foreign"]))[:EXAMPLES]
+        problems = check_page(tab, seen, site_base + audited.site_path, audited, width, ui_strings, titles)
         tab.screenshot(path=str(SCREENS / f"{locale}-{audited.kind}-{width}.png"), full_page=True)
         for check, items in sorted(problems.items()):
             report.append(f"{audited.kind} /{audited.site_path}: {check}:\n    " + "\n    ".join(items))
     assert not report, f"{locale} at {width} px:\n" + "\n".join(report)
+
+
+def test_console_errors_csp_violations_and_foreign_requests_are_caught(browser, tmp_path):
+    """Served with the project server's rules, an inline script the built site did not have breaks the CSP (and the
+    CSP stops an image from another host); served without them, the image request itself is caught; a script error
+    is caught; the site's own 404 status is not an error."""
+    site = tmp_path / "site"
+    site.mkdir()
+    clean = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clean</title></head><body><p>ok</p></body></html>'
+    (site / "index.html").write_text(clean, encoding="utf-8")
+    (site / "404.html").write_text(clean.replace("ok", "not found"), encoding="utf-8")
+    with serving(site) as base:
+        # Written after the server read the site: its inline script has no hash in the policy.
+        (site / "late").mkdir()
+        (site / "late" / "index.html").write_text(clean.replace(
+            "<p>ok</p>", '<script>document.title = "ran"</script><img src="http://elsewhere.example/x.png" alt="x">'
+            "<p>late</p>"), encoding="utf-8")
+        (site / "broken").mkdir()
+        (site / "broken" / "index.html").write_text(clean.replace(
+            "<p>ok</p>", '<script src="/broken.js"></script>'), encoding="utf-8")
+        (site / "broken.js").write_text("undefinedFunction();", encoding="utf-8")
+        tab, seen = open_tab(browser, base, 1280)
+        try:
+            late = check_page(tab, seen, base + "late/", AuditedPage("en", "article", "late/"), 1280, [], [])
+            broken = check_page(tab, seen, base + "broken/", AuditedPage("en", "article", "broken/"), 1280, [], [])
+            missing = check_page(tab, seen, base + "nope/", AuditedPage("en", "404", "nope/"), 1280, [], [])
+            clean_page = check_page(tab, seen, base, AuditedPage("en", "home", ""), 1280, [], [])
+        finally:
+            tab.context.close()
+    plain_base, plain_server = serve_directory(site)
+    tab, seen = open_tab(browser, plain_base, 1280)
+    try:
+        without_csp = check_page(tab, seen, plain_base + "late/", AuditedPage("en", "article", "late/"), 1280, [], [])
+    finally:
+        tab.context.close()
+        plain_server.shutdown()
+    messages = " ".join(late["console error"])
+    assert "Content Security Policy" in messages and "script-src" in messages and "img-src" in messages, late
+    assert "undefinedFunction" in " ".join(broken["console error"]), broken
+    assert missing == {} and clean_page == {}, (missing, clean_page)
+    assert without_csp["request to another host"] == ["http://elsewhere.example/x.png"], without_csp
 
 
 def test_the_walk_covers_every_kind_of_page(hc, built_site):
@@ -322,7 +378,8 @@ def test_the_page_checks_find_planted_problems(browser, tmp_path):
         '<ul><li><a href="#" lang="en">Create an account</a></li></ul></body></html>')
     context = browser.new_context(viewport=VIEWPORTS[390])
     tab = context.new_page()
-    arguments = {"uiStrings": ["Switch to dark mode"], "titles": ["Create an account"], "examples": EXAMPLES}
+    arguments = {"uiStrings": ["Switch to dark mode"], "titles": ["Create an account"], "examples": EXAMPLES,
+                 "viewportWidth": 390}
     try:
         tab.set_content(planted)
         found = tab.evaluate(PAGE_CHECKS, arguments)

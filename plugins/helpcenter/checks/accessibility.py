@@ -80,8 +80,12 @@ def show_search_results(page, query: str, timeout_ms: int = 15000) -> None:
     box.focus()
     page.keyboard.insert_text(query)  # as an input method commits text; Material reads the box on keyup
     page.keyboard.press("End")
-    page.wait_for_function("document.querySelectorAll('.md-search-result__item').length > 0", timeout=timeout_ms)
-    page.wait_for_timeout(300)  # the result list is drawn in steps; let it settle
+    # A locator, not wait_for_function: the site's CSP forbids the eval that a polled expression needs.
+    page.locator(".md-search-result__item").first.wait_for(state="attached", timeout=timeout_ms)
+    # The overlay opens with a transition (on a phone a circle scaled to cover the screen) and the list is drawn
+    # in steps: read the page once both have settled.
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))")
+    page.wait_for_timeout(300)
 
 
 def audit(page, url: str, audited: AuditedPage | None = None) -> list[dict]:
