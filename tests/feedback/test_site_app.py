@@ -143,9 +143,10 @@ def test_the_api_keeps_its_own_headers(site, tmp_path):
 def test_inline_hashes_skip_data_blocks_and_external_scripts():
     scripts, styles = inline_hashes(
         "<script>a()</script><script type='module'>b()</script><script type=\"application/ld+json\">{}</script>"
-        "<script src=x.js></script><p style='color: red'>x</p><div style=\"\">y</div>")
+        "<script src=x.js></script><p style='color: red'>x</p><div style=\"\">y</div>"
+        "<span style=\"font-family: &quot;Noto Sans&quot;\">z</span>")
     assert scripts == {sha("a()"), sha("b()")}
-    assert styles == {sha("color: red"), sha("")}
+    assert styles == {sha("color: red"), sha(""), sha('font-family: "Noto Sans"')}
 
 
 def test_a_rebuilt_site_is_read_again(site, tmp_path):

@@ -3,7 +3,7 @@
 What the plain static server lacks: a missing page gets the 404 page of its own locale (chosen by the path's first
 segment), responses carry `Cache-Control` (hashed assets cached for good, everything else revalidated) and security
 headers, and the Content-Security-Policy allows exactly the inline scripts and style attributes the built pages
-contain, found by reading them once at start. `SiteRules` is plain data and functions, so the loopback server of
+contain, found by reading them at start (and again when a rebuild changes articles.json). `SiteRules` is plain data and functions, so the loopback server of
 the tests (`helpcenter.static_server`) applies the same rules.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -47,7 +48,9 @@ def inline_hashes(html_text: str) -> tuple[set[str], set[str]]:
         kind = _SCRIPT_TYPE.search(attributes)
         if (kind.group(1).lower() if kind else "") in _EXECUTABLE_TYPES:
             scripts.add(_sha256(match.group(2)))
-    styles = {_sha256(m.group(1) if m.group(1) is not None else m.group(2)) for m in _STYLE_ATTRIBUTE.finditer(html_text)}
+    # A browser hashes the attribute's value after decoding character references; a script's text is not decoded.
+    styles = {_sha256(html.unescape(m.group(1) if m.group(1) is not None else m.group(2)))
+              for m in _STYLE_ATTRIBUTE.finditer(html_text)}
     return scripts, styles
 
 
