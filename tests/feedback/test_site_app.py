@@ -141,12 +141,20 @@ def test_the_api_keeps_its_own_headers(site, tmp_path):
 
 
 def test_inline_hashes_skip_data_blocks_and_external_scripts():
-    scripts, styles = inline_hashes(
+    code = inline_hashes(
         "<script>a()</script><script type='module'>b()</script><script type=\"application/ld+json\">{}</script>"
         "<script src=x.js></script><p style='color: red'>x</p><div style=\"\">y</div>"
-        "<span style=\"font-family: &quot;Noto Sans&quot;\">z</span>")
-    assert scripts == {sha("a()"), sha("b()")}
-    assert styles == {sha("color: red"), sha(""), sha('font-family: "Noto Sans"')}
+        "<span style=\"font-family: &quot;Noto Sans&quot;\">z</span><style>p { margin: 0 }</style>")
+    assert code.scripts == {sha("a()"), sha("b()")}
+    assert code.styles == {sha("p { margin: 0 }")}
+    assert code.style_attributes == {sha("color: red"), sha(""), sha('font-family: "Noto Sans"')}
+
+
+def test_a_style_element_of_the_site_is_allowed_by_its_hash(site, tmp_path):
+    (site / "report.html").write_text("<!doctype html><style>body{margin:0}</style><p>report</p>", encoding="utf-8")
+    policy = SiteRules.for_site(site).content_security_policy
+    style_src = next(part for part in policy.split("; ") if part.startswith("style-src "))
+    assert style_src.split()[1:] == ["'self'", sha("body{margin:0}")]
 
 
 def test_a_rebuilt_site_is_read_again(site, tmp_path):

@@ -14,7 +14,7 @@ import hashlib
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from starlette.datastructures import Headers
@@ -30,6 +30,7 @@ REVALIDATE = "no-cache"  # HTML, JSON and unhashed assets: kept, but checked wit
 
 _INLINE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.S | re.I)
 _STYLE_ATTRIBUTE = re.compile(r"""<[a-zA-Z][^>]*?\sstyle=(?:"([^"]*)"|'([^']*)')""")
+_STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S | re.I)
 _SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -38,32 +39,48 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def inline_hashes(html_text: str) -> tuple[set[str], set[str]]:
-    """CSP hash sources of the inline scripts (only those a browser runs) and of the style attributes of a page."""
-    scripts = set()
+@dataclass
+class InlineCode:
+    """CSP hash sources of the inline code of pages: scripts a browser runs, <style> elements, style attributes."""
+
+    scripts: set[str] = field(default_factory=set)
+    styles: set[str] = field(default_factory=set)
+    style_attributes: set[str] = field(default_factory=set)
+
+    def add(self, other: InlineCode) -> None:
+        self.scripts |= other.scripts
+        self.styles |= other.styles
+        self.style_attributes |= other.style_attributes
+
+
+def inline_hashes(html_text: str) -> InlineCode:
+    """The hashes of a page's inline code (JSON and other data blocks are not code and need none)."""
+    code = InlineCode()
     for match in _INLINE_SCRIPT.finditer(html_text):
         attributes = match.group(1)
         if re.search(r"\ssrc\s*=", attributes, re.I):
             continue
         kind = _SCRIPT_TYPE.search(attributes)
         if (kind.group(1).lower() if kind else "") in _EXECUTABLE_TYPES:
-            scripts.add(_sha256(match.group(2)))
+            code.scripts.add(_sha256(match.group(2)))
+    code.styles = {_sha256(m.group(1)) for m in _STYLE_ELEMENT.finditer(html_text)}
     # A browser hashes the attribute's value after decoding character references; a script's text is not decoded.
-    styles = {_sha256(html.unescape(m.group(1) if m.group(1) is not None else m.group(2)))
-              for m in _STYLE_ATTRIBUTE.finditer(html_text)}
-    return scripts, styles
+    code.style_attributes = {_sha256(html.unescape(m.group(1) if m.group(1) is not None else m.group(2)))
+                             for m in _STYLE_ATTRIBUTE.finditer(html_text)}
+    return code
 
 
-def content_security_policy(script_hashes: set[str], style_attribute_hashes: set[str]) -> str:
+def content_security_policy(code: InlineCode) -> str:
     """Same-origin everything; inline code only where its hash is listed; no plugins, frames or foreign forms."""
-    scripts = " ".join(["'self'", *sorted(script_hashes)])
+    def sources(first: str, hashes: set[str]) -> str:
+        return " ".join([first, *sorted(hashes)])
+
     directives = [
         "default-src 'self'",
-        f"script-src {scripts}",
-        "style-src 'self'",
+        "script-src " + sources("'self'", code.scripts),
+        "style-src " + sources("'self'", code.styles),
         # Markdown tables align their cells with style attributes; only those exact values are allowed.
-        "style-src-attr " + (" ".join(["'unsafe-hashes'", *sorted(style_attribute_hashes)])
-                             if style_attribute_hashes else "'none'"),
+        "style-src-attr " + (sources("'unsafe-hashes'", code.style_attributes) if code.style_attributes else "'none'"),
         # Material's icons are data: URIs in its stylesheet (mask images).
         "img-src 'self' data:",
         "font-src 'self'",
@@ -102,13 +119,10 @@ class SiteRules:
         root = Path(site_dir)
         if not root.is_dir():
             raise ValueError(f"{root} is not a folder: pass the built site (mkdocs build writes site/)")
-        scripts: set[str] = set()
-        styles: set[str] = set()
+        code = InlineCode()
         for page in root.rglob("*.html"):
-            page_scripts, page_styles = inline_hashes(page.read_text(encoding="utf-8", errors="replace"))
-            scripts |= page_scripts
-            styles |= page_styles
-        return cls(root, tuple(site_locales(root)), content_security_policy(scripts, styles))
+            code.add(inline_hashes(page.read_text(encoding="utf-8", errors="replace")))
+        return cls(root, tuple(site_locales(root)), content_security_policy(code))
 
     def locale_of(self, url_path: str) -> str | None:
         """The locale whose folder the path is in (by its first segment), None for the default locale's pages."""
