@@ -85,6 +85,7 @@ def test_report_contents(tmp_path):
 
     chinese = render_markdown(report, strings_for("zh"))
     assert "# 文章反馈" in chinese and "信息已过时 (2)" in chinese
+    assert "信息已过时 (2)、内容难以理解 (1)" in chinese  # Chinese list punctuation
 
 
 def test_html_report_is_standalone_with_inline_charts(tmp_path):
@@ -207,8 +208,10 @@ def test_titles_are_in_the_reports_language_and_links_lead_to_the_page_voted_on(
 def test_reasons_are_shown_by_their_labels(tmp_path):
     report = build_report(catalogue_records(), catalogue=site_articles(write_catalogue(tmp_path / "site")))
     page = render_html(report, strings_for("ja"), "ja")
-    assert strings_for("ja")["feedback.reason.unclear"] + ": 1" in page
-    assert strings_for("ja")["feedback.reason.translation"] + ": 1" in page
+    # Japanese punctuation: a full-width colon after the label.
+    assert strings_for("ja")["feedback.reason.unclear"] + "：1" in page
+    assert strings_for("ja")["feedback.reason.translation"] + "：1" in page
+    assert "- " + strings_for("fr")["feedback.reason.unclear"] + " : 1" in render_markdown(report, strings_for("fr"), locale="fr")
     assert ">unclear" not in page and ">translation" not in page and "unclear:" not in page
 
 
@@ -251,7 +254,7 @@ def test_the_html_report_fits_a_phone(tmp_path, browser):
         tab.goto(page_file.as_uri())
         assert tab.evaluate("document.documentElement.scrollWidth") <= 390
         # Table cells are stacked with their column's name; nothing is drawn smaller than 11 px.
-        assert tab.locator("td[data-label='Votes']").first.evaluate("e => getComputedStyle(e).display") == "block"
+        assert tab.locator("td[data-label='Votes: ']").first.evaluate("e => getComputedStyle(e).display") == "block"
         sizes = tab.evaluate("[...document.querySelectorAll('body *')].filter(e => e.closest('svg') === null && "
                              "e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize))")
         assert min(sizes) >= 11

@@ -215,6 +215,11 @@ def _percent(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
+def _labelled(strings: dict, label: str) -> str:
+    """`label` followed by the locale's colon ("Votes: ", "票数：", "Votes : "), ready for a value."""
+    return _s(strings, "feedback.report.label", label=label)
+
+
 def _reason_label(strings: dict, code: str) -> str:
     return str(strings.get(f"feedback.reason.{code}", code))
 
@@ -259,7 +264,8 @@ def render_markdown(report: Report, strings: dict, base_url: str = "/", locale: 
         label = _md(_article_label(entry, report, locale))
         if entry.url:
             label = f"[{label}]({base_url}{entry.url})"
-        reasons = ", ".join(f"{_md(_reason_label(strings, code))} ({count})" for code, count in entry.reasons.most_common(3))
+        reasons = _s(strings, "feedback.report.separator").join(
+            f"{_md(_reason_label(strings, code))} ({count})" for code, count in entry.reasons.most_common(3))
         out.append(f"| {label} | {entry.locale} | {entry.votes} | {_percent(entry.share)} | "
                    f"{_percent(entry.failing_score)} | {reasons} |")
     if report.categories:
@@ -274,7 +280,7 @@ def render_markdown(report: Report, strings: dict, base_url: str = "/", locale: 
     out += [f"| {loc} | {votes} | {_percent(helpful / votes)} |" for loc, votes, helpful in report.locales]
     if report.reasons:
         out += ["", f"## {_s(strings, 'feedback.report.reasons')}", ""]
-        out += [f"- {_md(_reason_label(strings, code))}: {count}" for code, count in report.reasons.most_common()]
+        out += [f"- {_labelled(strings, _md(_reason_label(strings, code)))}{count}" for code, count in report.reasons.most_common()]
     out += ["", f"## {_s(strings, 'feedback.report.trend')}", "",
             f"| {_s(strings, 'feedback.report.col_week')} | {_s(strings, 'feedback.report.col_votes')} | "
             f"{_s(strings, 'feedback.report.col_helpful')} |", "| --- | ---: | ---: |"]
@@ -287,8 +293,8 @@ def render_markdown(report: Report, strings: dict, base_url: str = "/", locale: 
             for entry in commented:
                 out += [f"### {_md(_article_label(entry, report, locale))} ({entry.locale})", ""]
                 for received_at, reason, text in entry.comments:
-                    why = f" — {_md(_reason_label(strings, reason))}" if reason else ""
-                    out.append(f"- {received_at[:10]}{why}: {_md(text)}")
+                    head = f"{received_at[:10]} — {_reason_label(strings, reason)}" if reason else received_at[:10]
+                    out.append(f"- {_labelled(strings, _md(head))}{_md(text)}")
                 out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -361,7 +367,7 @@ def _reason_bars(report: Report, strings: dict) -> str:
     items = report.reasons.most_common()
     most = max((count for _, count in items), default=1)
     return "<ul class=\"hc-bars\">" + "".join(
-        f"<li><span class=\"hc-bar-label\">{e(_reason_label(strings, code))}: {count}</span>"
+        f"<li><span class=\"hc-bar-label\">{e(_labelled(strings, _reason_label(strings, code)))}{count}</span>"
         f"<span class=\"hc-bar\" aria-hidden=\"true\"><span class=\"hc-bar-fill\" style=\"width:{count / most * 100:.1f}%\">"
         f"</span></span></li>" for code, count in items) + "</ul>"
 
@@ -384,7 +390,7 @@ table.hc-stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip
 table.hc-stack,table.hc-stack tbody,table.hc-stack tr,table.hc-stack td{display:block;width:100%}
 table.hc-stack tr{border-bottom:1px solid #ddd;padding:.4rem 0}
 table.hc-stack td{border:0;padding:.1rem 0;text-align:left}
-table.hc-stack td[data-label]:not(:first-child)::before{content:attr(data-label) ": ";color:#5c5c5c}
+table.hc-stack td[data-label]:not(:first-child)::before{content:attr(data-label);color:#5c5c5c}
 }
 """
 
@@ -410,13 +416,15 @@ def render_html(report: Report, strings: dict, locale: str = "en", base_url: str
     numeric = ("col_votes", "col_helpful", "col_score")
     head = "".join(("<th class=\"n\">" if h in numeric else "<th>") + e(_s(strings, "feedback.report." + h)) + "</th>"
                    for h in _ARTICLE_COLUMNS)
-    names = {h: e(_s(strings, "feedback.report." + h)) for h in _ARTICLE_COLUMNS}
+    # Shown before each value when a phone stacks the table's cells.
+    names = {h: e(_labelled(strings, _s(strings, "feedback.report." + h))) for h in _ARTICLE_COLUMNS}
     rows = []
     for entry in report.articles:
         label = e(_article_label(entry, report, locale))
         if entry.url:
             label = f"<a href=\"{e(base_url + entry.url)}\">{label}</a>"
-        reasons = ", ".join(f"{e(_reason_label(strings, c))} ({n})" for c, n in entry.reasons.most_common(3))
+        reasons = e(_s(strings, "feedback.report.separator")).join(
+            f"{e(_reason_label(strings, c))} ({n})" for c, n in entry.reasons.most_common(3))
         rows.append(f"<tr><td data-label=\"{names['col_article']}\">{label}</td>"
                     f"<td data-label=\"{names['col_locale']}\">{e(entry.locale)}</td>"
                     f"<td class=\"n\" data-label=\"{names['col_votes']}\">{entry.votes}</td>"
@@ -444,7 +452,8 @@ def render_html(report: Report, strings: dict, locale: str = "en", base_url: str
             parts.append(f"<h2>{e(_s(strings, 'feedback.report.comments'))}</h2>")
             for entry in commented:
                 items = "".join(
-                    f"<li><time>{e(at[:10])}</time>{' — ' + e(_reason_label(strings, reason)) if reason else ''}: {e(text)}</li>"
+                    f"<li><time>{e(at[:10])}</time>{e(_labelled(strings, ' — ' + _reason_label(strings, reason) if reason else ''))}"
+                    f"{e(text)}</li>"
                     for at, reason, text in entry.comments)
                 parts.append(f"<h3>{e(_article_label(entry, report, locale))} ({e(entry.locale)})</h3>"
                              f"<ul class=\"hc-report-comments\">{items}</ul>")
