@@ -11,8 +11,8 @@ import pytest
 
 from helpcenter.cli import main
 from helpcenter.feedback.export import write_export
-from helpcenter.feedback.report import (build_report, fold_repeats, render_html, render_markdown, site_titles,
-                                        wilson_lower_bound)
+from helpcenter.feedback.report import (build_report, fold_repeats, render_html, render_markdown, site_articles,
+                                        site_titles, wilson_lower_bound)
 from helpcenter.feedback.store import SQLiteVoteStore
 from helpcenter.feedback.votes import Vote
 from helpcenter.i18n.strings import strings_for
@@ -85,6 +85,7 @@ def test_report_contents(tmp_path):
 
     chinese = render_markdown(report, strings_for("zh"))
     assert "# 文章反馈" in chinese and "信息已过时 (2)" in chinese
+    assert "信息已过时 (2)、内容难以理解 (1)" in chinese  # Chinese list punctuation
 
 
 def test_html_report_is_standalone_with_inline_charts(tmp_path):
@@ -92,7 +93,8 @@ def test_html_report_is_standalone_with_inline_charts(tmp_path):
                       day=f"2026-11-{1 + i % 20:02d}", comment="<b>bold</b>" if i == 5 else None) for i in range(1, 60)]
     page = render_html(build_report(records), strings_for("en"))
     assert page.startswith("<!doctype html>")
-    assert page.count("<svg") == 3  # trend, articles, reasons
+    assert page.count("<svg") == 1  # the trend; articles and reasons are text with bars, legible at any width
+    assert page.count('class="hc-bars"') == 2
     assert "&lt;b&gt;bold&lt;/b&gt;" in page and "<b>bold</b>" not in page
     # Standalone: nothing loaded from anywhere (no src=, no stylesheet links, no external url()).
     assert not re.search(r"""(src|href)=["']https?://""", page.replace('xmlns="http://www.w3.org/2000/svg"', ""))
@@ -143,7 +145,8 @@ def test_report_through_the_cli(tmp_path, capsys):
     site = write_site(tmp_path / "site")
     assert main(["feedback", "report", "--db", str(db), "--site", str(site)]) == 0
     markdown = capsys.readouterr().out
-    assert "[Article 1001 (zh)](/zh/security/a1001/)" in markdown and "HYPERLINK" in markdown
+    # The report's language is English: the English title, linked to the zh page the vote was cast on.
+    assert "[Article 1001 (en)](/zh/security/a1001/)" in markdown and "HYPERLINK" in markdown
     assert main(["feedback", "report", "--db", str(db), "--public", "--locale", "ja"]) == 0
     public = capsys.readouterr().out
     assert "記事へのフィードバック" in public and "HYPERLINK" not in public
@@ -157,3 +160,104 @@ def test_report_through_the_cli(tmp_path, capsys):
 def test_write_export_rejects_unknown_format():
     with pytest.raises(ValueError, match="csv or json"):
         write_export([], io.StringIO(), "xml")
+
+
+def write_catalogue(directory):
+    """A built site's articles.json with two categories, titles in en, ja and fr (fr untranslated: English)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    titles = {(1001, "en"): "Create an account", (1001, "ja"): "アカウントを作成する",
+              (1001, "fr"): "Create an account", (5001, "en"): "Turn on two-factor authentication",
+              (5001, "ja"): "二段階認証を有効にする", (5001, "fr"): "Activer l'authentification à deux facteurs"}
+    categories = {1001: "getting-started", 5001: "security"}
+    folders = {1001: "getting-started/create-account/", 5001: "security/enable-2fa/"}
+    catalogue = {
+        "default_locale": "en", "locales": ["en", "ja", "fr"],
+        "categories": [{"id": "getting-started", "locale": "en", "title": "Getting started", "url": "getting-started/"},
+                       {"id": "getting-started", "locale": "ja", "title": "はじめに", "url": "ja/getting-started/"},
+                       {"id": "security", "locale": "en", "title": "Security", "url": "security/"},
+                       {"id": "security", "locale": "ja", "title": "セキュリティ", "url": "ja/security/"}],
+        "articles": [{"id": i, "locale": loc, "title": title, "category": categories[i],
+                      "url": ("" if loc == "en" else loc + "/") + folders[i]} for (i, loc), title in titles.items()]}
+    (directory / "articles.json").write_text(json.dumps(catalogue, ensure_ascii=False), encoding="utf-8")
+    return directory
+
+
+def catalogue_records():
+    return [record(1, 1001, "ja", False, reason="unclear", client="a"),
+            record(2, 5001, "ja", True, client="b"), record(3, 5001, "fr", False, reason="translation", client="c"),
+            record(4, 5001, "en", True, client="d"), record(5, 9999, "en", False, client="e")]  # 9999: gone
+
+
+def test_titles_are_in_the_reports_language_and_links_lead_to_the_page_voted_on(tmp_path):
+    report = build_report(catalogue_records(), catalogue=site_articles(write_catalogue(tmp_path / "site")))
+    english = render_markdown(report, strings_for("en"), locale="en")
+    assert "| [Create an account](/ja/getting-started/create-account/) | ja | 1 |" in english
+    assert "アカウントを作成する" not in english
+    japanese = render_markdown(report, strings_for("ja"), locale="ja")
+    assert "| [アカウントを作成する](/ja/getting-started/create-account/) | ja | 1 |" in japanese
+    # French readers of the fr report see the French title of a vote cast on the English page.
+    french = render_markdown(report, strings_for("fr"), locale="fr")
+    assert "[Activer l'authentification à deux facteurs](/security/enable-2fa/) | en |" in french
+    assert "| #9999 | en |" in english  # an article the site no longer has keeps its number
+    page = render_html(report, strings_for("en"), "en")
+    assert "Create an account" in page and "(n=" not in page and "#1001" not in page
+    # Without a locale (as before), titles are those of the locale voted in.
+    assert "[アカウントを作成する]" in render_markdown(report, strings_for("en"))
+
+
+def test_reasons_are_shown_by_their_labels(tmp_path):
+    report = build_report(catalogue_records(), catalogue=site_articles(write_catalogue(tmp_path / "site")))
+    page = render_html(report, strings_for("ja"), "ja")
+    # Japanese punctuation: a full-width colon after the label.
+    assert strings_for("ja")["feedback.reason.unclear"] + "：1" in page
+    assert strings_for("ja")["feedback.reason.translation"] + "：1" in page
+    assert "- " + strings_for("fr")["feedback.reason.unclear"] + " : 1" in render_markdown(report, strings_for("fr"), locale="fr")
+    assert ">unclear" not in page and ">translation" not in page and "unclear:" not in page
+
+
+def test_totals_per_category(tmp_path):
+    report = build_report(catalogue_records(), catalogue=site_articles(write_catalogue(tmp_path / "site")))
+    assert report.categories == [("security", 3, 2), ("getting-started", 1, 0), (None, 1, 0)]
+    markdown = render_markdown(report, strings_for("ja"), locale="ja")
+    assert "## カテゴリ別" in markdown
+    assert "| セキュリティ | 3 | 67% |" in markdown and "| はじめに | 1 | 0% |" in markdown
+    assert "| サイトにない記事 | 1 | 0% |" in markdown
+    english = render_html(report, strings_for("en"), "en")
+    assert "<h2>By category</h2>" in english and "<td>Security</td><td class=\"n\">3</td>" in english
+    # Without the site's catalogue there are no categories to total.
+    assert "By category" not in render_markdown(build_report(catalogue_records()), strings_for("en"))
+
+
+def test_report_through_the_cli_in_japanese(tmp_path, capsys):
+    db = tmp_path / "votes.sqlite3"
+    store = SQLiteVoteStore(db)
+    store.add(Vote(article=5001, locale="fr", helpful=False, reason="unclear"), "c1")
+    store.close()
+    site = write_catalogue(tmp_path / "site")
+    assert main(["feedback", "report", "--db", str(db), "--site", str(site), "--locale", "ja"]) == 0
+    markdown = capsys.readouterr().out
+    assert "[二段階認証を有効にする](/fr/security/enable-2fa/) | fr |" in markdown
+    assert "| セキュリティ | 1 | 0% |" in markdown
+
+
+def test_the_html_report_fits_a_phone(tmp_path, browser):
+    records = [record(i, [1001, 5001, 9999][i % 3], ["ja", "fr", "en"][i % 3], i % 4 == 0,
+                      reason=None if i % 4 == 0 else ["unclear", "outdated", "not_solved", "translation"][i % 4],
+                      day=f"2026-11-{1 + i % 25:02d}", comment="A long comment " * 12 if i == 5 else None)
+               for i in range(1, 80)]
+    report = build_report(records, catalogue=site_articles(write_catalogue(tmp_path / "site")))
+    page_file = tmp_path / "report.html"
+    page_file.write_text(render_html(report, strings_for("en"), "en", "https://help.example.com/"), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    try:
+        tab = context.new_page()
+        tab.goto(page_file.as_uri())
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+        # Table cells are stacked with their column's name; nothing is drawn smaller than 11 px.
+        assert tab.locator("td[data-label='Votes: ']").first.evaluate("e => getComputedStyle(e).display") == "block"
+        sizes = tab.evaluate("[...document.querySelectorAll('body *')].filter(e => e.closest('svg') === null && "
+                             "e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize))")
+        assert min(sizes) >= 11
+        tab.screenshot(path=str(tmp_path / "report-390.png"), full_page=True)
+    finally:
+        context.close()

@@ -40,7 +40,7 @@ def _run_check(args) -> int:
             except RuntimeError as error:
                 print(f"error: {error}", file=sys.stderr)
                 return 2
-        scope += ", accessibility of en, zh and ja"
+        scope += ", accessibility of every kind of page in every language"
     if args.external:
         findings += external_findings(report.external, timeout=settings.options.external_timeout)
     findings = sort_findings(findings)
@@ -73,7 +73,7 @@ def register(subparsers) -> None:
     parser.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml")
     parser.add_argument("--site", metavar="DIR", help="also check this built site's HTML (links, anchors, ids, H1)")
     parser.add_argument("--a11y", action="store_true",
-                        help="with --site: run axe-core in headless Chromium on en, zh and ja pages")
+                        help="with --site: run axe-core in headless Chromium on every kind of page of every locale")
     parser.add_argument("--external", action="store_true", help="also fetch every external link (slow; not for CI)")
     parser.add_argument("--list-external", action="store_true", help="list external links and where they are written")
     parser.set_defaults(func=_run_check)

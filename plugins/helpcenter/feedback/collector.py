@@ -32,6 +32,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from .site_app import create_site_app
 from .store import VoteStore, open_store, utc_now
 from .votes import DEFAULT_RATE_LIMIT, MAX_BODY_BYTES, SiteCatalogue, Vote, VoteError, parse_vote
 
@@ -511,7 +512,7 @@ def create_app(settings: CollectorSettings, store: VoteStore | None = None) -> S
     if settings.serve_site:
         if not settings.site:
             raise ValueError("--serve-site needs --site DIR (the built site to serve)")
-        routes.append(Mount("/", app=StaticFiles(directory=settings.site, html=True)))
+        routes.append(Mount("/", app=create_site_app(settings.site)))
     middleware = []
     if settings.allow_origins:
         middleware.append(Middleware(CORSMiddleware, allow_origins=settings.allow_origins,

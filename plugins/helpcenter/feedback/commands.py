@@ -45,23 +45,23 @@ def _run_export(args) -> int:
 
 
 def _run_report(args) -> int:
-    from .report import build_report, render_html, render_markdown, site_titles
+    from .report import build_report, render_html, render_markdown, site_articles
     from .store import read_records
 
     try:
         records = read_records(args.db)
-        titles = site_titles(args.site) if args.site else {}
+        catalogue = site_articles(args.site) if args.site else None
         since = _dt.date.fromisoformat(args.since) if args.since else None
     except (FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    report = build_report(records, titles=titles, since=since, min_votes=args.min_votes,
+    report = build_report(records, catalogue=catalogue, since=since, min_votes=args.min_votes,
                           comments=not args.public, top=args.top)
     from ..i18n.strings import strings_for
     strings = strings_for(args.locale)
     base_url = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
     text = (render_html(report, strings, args.locale, base_url) if args.format == "html"
-            else render_markdown(report, strings, base_url))
+            else render_markdown(report, strings, base_url, args.locale))
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
     else:

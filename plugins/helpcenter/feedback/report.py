@@ -39,8 +39,9 @@ def wilson_upper_bound(successes: int, trials: int, z: float = Z_95) -> float:
 class ArticleStats:
     article: int
     locale: str
-    title: str | None = None
+    title: str | None = None  # in the locale voted in
     url: str | None = None
+    category: str | None = None
     votes: int = 0
     helpful: int = 0
     reasons: Counter = field(default_factory=Counter)
@@ -69,6 +70,8 @@ class Report:
     reasons: Counter
     trend: list[tuple[_dt.date, int, int]]  # (Monday of the week, votes, helpful)
     comments: bool
+    categories: list[tuple[str | None, int, int]] = field(default_factory=list)  # (category id or None, votes, helpful)
+    catalogue: SiteArticles | None = None
 
     @property
     def folded(self) -> int:
@@ -92,13 +95,46 @@ def fold_repeats(records: list[dict]) -> list[dict]:
     return sorted(kept, key=lambda r: r["id"])
 
 
-def site_titles(site_dir: str | Path) -> dict[tuple[int, str], tuple[str, str]]:
-    """(id, locale) -> (title, site-relative url) from a built site's articles.json."""
+@dataclass
+class SiteArticles:
+    """What a built site's articles.json says about its articles: titles and links per locale, categories."""
+
+    titles: dict[tuple[int, str], tuple[str, str]]  # (id, locale) -> (title, site-relative url)
+    categories: dict[int, str]  # article id -> category id
+    category_titles: dict[tuple[str, str], str]  # (category id, locale) -> title
+    default_locale: str = "en"
+
+    def title(self, article: int, locale: str) -> str | None:
+        """The article's title as readers of `locale` see it (the English one where it is not translated)."""
+        for candidate in (locale, self.default_locale):
+            if (article, candidate) in self.titles:
+                return self.titles[(article, candidate)][0]
+        return None
+
+    def category_title(self, category: str, locale: str) -> str:
+        return (self.category_titles.get((category, locale)) or self.category_titles.get((category, self.default_locale))
+                or category)
+
+
+def site_articles(site_dir: str | Path) -> SiteArticles:
+    """The catalogue of a built site (its articles.json)."""
     path = Path(site_dir) / "articles.json"
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: pass the built site's folder with --site")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {(int(e["id"]), e["locale"]): (e["title"], e["url"]) for e in data["articles"]}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return SiteArticles(
+            titles={(int(e["id"]), e["locale"]): (e["title"], e["url"]) for e in data["articles"]},
+            categories={int(e["id"]): e["category"] for e in data["articles"] if e.get("category")},
+            category_titles={(c["id"], c["locale"]): c["title"] for c in data.get("categories", [])},
+            default_locale=data.get("default_locale", "en"))
+    except (ValueError, KeyError, TypeError) as error:
+        raise ValueError(f"{path} is not a catalogue of articles ({error}): rebuild the site with mkdocs build") from None
+
+
+def site_titles(site_dir: str | Path) -> dict[tuple[int, str], tuple[str, str]]:
+    """(id, locale) -> (title, site-relative url) from a built site's articles.json."""
+    return site_articles(site_dir).titles
 
 
 def _week(received_at: str) -> _dt.date:
@@ -107,8 +143,11 @@ def _week(received_at: str) -> _dt.date:
 
 
 def build_report(records: list[dict], titles: dict | None = None, since: _dt.date | None = None,
-                 min_votes: int = 1, comments: bool = True, top: int = 20) -> Report:
-    titles = titles or {}
+                 min_votes: int = 1, comments: bool = True, top: int = 20,
+                 catalogue: SiteArticles | None = None) -> Report:
+    """`catalogue` (from site_articles) gives titles in every locale and the totals per category; `titles`
+    alone (from site_titles) gives the titles of the locales voted in."""
+    titles = catalogue.titles if catalogue is not None else (titles or {})
     if since is not None:
         records = [r for r in records if r["received_at"][:10] >= since.isoformat()]
     counted = fold_repeats(records)
@@ -116,12 +155,14 @@ def build_report(records: list[dict], titles: dict | None = None, since: _dt.dat
     locales: dict[str, list[int]] = {}
     reasons: Counter = Counter()
     weeks: dict[_dt.date, list[int]] = {}
+    categories: dict[str | None, list[int]] = {}
     for record in counted:
         key = (record["article"], record["locale"])
         entry = stats.get(key)
         if entry is None:
             title, url = titles.get(key, (None, None))
-            entry = stats[key] = ArticleStats(article=key[0], locale=key[1], title=title, url=url)
+            category = catalogue.categories.get(key[0]) if catalogue is not None else None
+            entry = stats[key] = ArticleStats(article=key[0], locale=key[1], title=title, url=url, category=category)
         entry.votes += 1
         entry.helpful += int(record["helpful"])
         if not record["helpful"] and record.get("reason"):
@@ -132,6 +173,10 @@ def build_report(records: list[dict], titles: dict | None = None, since: _dt.dat
         totals = locales.setdefault(record["locale"], [0, 0])
         totals[0] += 1
         totals[1] += int(record["helpful"])
+        if catalogue is not None:
+            in_category = categories.setdefault(entry.category, [0, 0])
+            in_category[0] += 1
+            in_category[1] += int(record["helpful"])
         week = weeks.setdefault(_week(record["received_at"]), [0, 0])
         week[0] += 1
         week[1] += int(record["helpful"])
@@ -157,6 +202,10 @@ def build_report(records: list[dict], titles: dict | None = None, since: _dt.dat
         articles=ranked[:top] if top else ranked,
         locales=sorted(((loc, v[0], v[1]) for loc, v in locales.items()), key=lambda t: (-t[1], t[0])),
         reasons=reasons, trend=trend, comments=comments,
+        # Most votes first; votes on articles the site no longer has come last.
+        categories=sorted(((c, v[0], v[1]) for c, v in categories.items()),
+                          key=lambda t: (t[0] is None, -t[1], t[0] or "")),
+        catalogue=catalogue,
     )
 
 
@@ -171,6 +220,11 @@ def _percent(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
+def _labelled(strings: dict, label: str) -> str:
+    """`label` followed by the locale's colon ("Votes: ", "票数：", "Votes : "), ready for a value."""
+    return _s(strings, "feedback.report.label", label=label)
+
+
 def _reason_label(strings: dict, code: str) -> str:
     return str(strings.get(f"feedback.reason.{code}", code))
 
@@ -182,11 +236,27 @@ def _md(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|")
 
 
-def _article_label(entry: ArticleStats) -> str:
+def _article_label(entry: ArticleStats, report: Report | None = None, locale: str | None = None) -> str:
+    """The article's title in the report's language where the site has it, else in the language voted in."""
+    if report is not None and report.catalogue is not None and locale:
+        title = report.catalogue.title(entry.article, locale)
+        if title:
+            return title
     return entry.title or f"#{entry.article}"
 
 
-def render_markdown(report: Report, strings: dict, base_url: str = "/") -> str:
+def _category_label(report: Report, strings: dict, category: str | None, locale: str) -> str:
+    if category is None or report.catalogue is None:
+        return _s(strings, "feedback.report.uncategorized")
+    return report.catalogue.category_title(category, locale)
+
+
+def _interval(entry: ArticleStats) -> tuple[float, float]:
+    return wilson_lower_bound(entry.helpful, entry.votes), wilson_upper_bound(entry.helpful, entry.votes)
+
+
+def render_markdown(report: Report, strings: dict, base_url: str = "/", locale: str | None = None) -> str:
+    """The report as Markdown; `locale` is the report's language (titles from the site's catalogue in it)."""
     out = [f"# {_s(strings, 'feedback.report.title')}", ""]
     if not report.counted:
         return "\n".join(out + [_s(strings, "feedback.report.empty"), ""])
@@ -198,19 +268,26 @@ def render_markdown(report: Report, strings: dict, base_url: str = "/") -> str:
     out.append("| " + " | ".join(_s(strings, f"feedback.report.{h}") for h in _ARTICLE_COLUMNS) + " |")
     out.append("| --- | --- | ---: | ---: | ---: | --- |")
     for entry in report.articles:
-        label = _md(_article_label(entry))
+        label = _md(_article_label(entry, report, locale))
         if entry.url:
             label = f"[{label}]({base_url}{entry.url})"
-        reasons = ", ".join(f"{_md(_reason_label(strings, code))} ({count})" for code, count in entry.reasons.most_common(3))
+        reasons = _s(strings, "feedback.report.separator").join(
+            f"{_md(_reason_label(strings, code))} ({count})" for code, count in entry.reasons.most_common(3))
         out.append(f"| {label} | {entry.locale} | {entry.votes} | {_percent(entry.share)} | "
                    f"{_percent(entry.failing_score)} | {reasons} |")
+    if report.categories:
+        out += ["", f"## {_s(strings, 'feedback.report.categories')}", "",
+                f"| {_s(strings, 'feedback.report.col_category')} | {_s(strings, 'feedback.report.col_votes')} | "
+                f"{_s(strings, 'feedback.report.col_helpful')} |", "| --- | ---: | ---: |"]
+        out += [f"| {_md(_category_label(report, strings, category, locale or 'en'))} | {votes} | "
+                f"{_percent(helpful / votes)} |" for category, votes, helpful in report.categories]
     out += ["", f"## {_s(strings, 'feedback.report.locales')}", "",
             f"| {_s(strings, 'feedback.report.col_locale')} | {_s(strings, 'feedback.report.col_votes')} | "
             f"{_s(strings, 'feedback.report.col_helpful')} |", "| --- | ---: | ---: |"]
     out += [f"| {loc} | {votes} | {_percent(helpful / votes)} |" for loc, votes, helpful in report.locales]
     if report.reasons:
         out += ["", f"## {_s(strings, 'feedback.report.reasons')}", ""]
-        out += [f"- {_md(_reason_label(strings, code))}: {count}" for code, count in report.reasons.most_common()]
+        out += [f"- {_labelled(strings, _md(_reason_label(strings, code)))}{count}" for code, count in report.reasons.most_common()]
     out += ["", f"## {_s(strings, 'feedback.report.trend')}", "",
             f"| {_s(strings, 'feedback.report.col_week')} | {_s(strings, 'feedback.report.col_votes')} | "
             f"{_s(strings, 'feedback.report.col_helpful')} |", "| --- | ---: | ---: |"]
@@ -221,15 +298,15 @@ def render_markdown(report: Report, strings: dict, base_url: str = "/") -> str:
         if commented:
             out += ["", f"## {_s(strings, 'feedback.report.comments')}", ""]
             for entry in commented:
-                out += [f"### {_md(_article_label(entry))} ({entry.locale})", ""]
+                out += [f"### {_md(_article_label(entry, report, locale))} ({entry.locale})", ""]
                 for received_at, reason, text in entry.comments:
-                    why = f" — {_md(_reason_label(strings, reason))}" if reason else ""
-                    out.append(f"- {received_at[:10]}{why}: {_md(text)}")
+                    head = f"{received_at[:10]} — {_reason_label(strings, reason)}" if reason else received_at[:10]
+                    out.append(f"- {_labelled(strings, _md(head))}{_md(text)}")
                 out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-# -- HTML with charts ----------------------------------------------------------------------------
+# -- HTML ----------------------------------------------------------------------------------------
 
 def _svg(figure, salt: str) -> str:
     import matplotlib
@@ -244,6 +321,9 @@ def _svg(figure, salt: str) -> str:
     # Several charts share one page: give every id (and every reference to one) the chart's prefix.
     text = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{salt}-{m.group(1)}"', text)
     text = re.sub(r'url\(#([^)]+)\)', lambda m: f"url(#{salt}-{m.group(1)})", text)
+    # Fixed pt sizes would keep the chart wider than a phone; the stylesheet scales it to the page instead.
+    text = re.sub(r'(<svg[^>]*?)\s(?:width|height)="[^"]*"', r"\1", text, count=1)
+    text = re.sub(r'(<svg[^>]*?)\s(?:width|height)="[^"]*"', r"\1", text, count=1)
     return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{salt}-{m.group(1)}"', text)
 
 
@@ -252,63 +332,78 @@ def _trend_chart(report: Report, strings: dict) -> str:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, votes_axis = plt.subplots(figsize=(8, 3))
-    weeks = [week for week, _, _ in report.trend]
-    votes_axis.bar(weeks, [v for _, v, _ in report.trend], width=5, color="#b39ddb",
-                   label=_s(strings, "feedback.report.col_votes"))
-    votes_axis.set_ylabel(_s(strings, "feedback.report.col_votes"))
-    share_axis = votes_axis.twinx()
-    points = [(w, h / v) for w, v, h in report.trend if v]
-    share_axis.plot([w for w, _ in points], [s * 100 for _, s in points], color="#4527a0", marker="o",
-                    label=_s(strings, "feedback.report.col_helpful"))
-    share_axis.set_ylim(0, 100)
-    share_axis.set_ylabel(_s(strings, "feedback.report.col_helpful") + " (%)")
-    figure.autofmt_xdate()
-    return _svg(figure, "trend")
+    # Small and with large type: it is drawn at the width of the page, a phone's included.
+    with matplotlib.rc_context({"font.size": 13}):
+        figure, votes_axis = plt.subplots(figsize=(6, 3.2))
+        weeks = [week for week, _, _ in report.trend]
+        votes_axis.bar(weeks, [v for _, v, _ in report.trend], width=5, color="#b39ddb",
+                       label=_s(strings, "feedback.report.col_votes"))
+        votes_axis.set_ylabel(_s(strings, "feedback.report.col_votes"))
+        share_axis = votes_axis.twinx()
+        points = [(w, h / v) for w, v, h in report.trend if v]
+        share_axis.plot([w for w, _ in points], [s * 100 for _, s in points], color="#4527a0", marker="o",
+                        label=_s(strings, "feedback.report.col_helpful"))
+        share_axis.set_ylim(0, 100)
+        share_axis.set_ylabel(_s(strings, "feedback.report.col_helpful") + " (%)")
+        figure.autofmt_xdate()
+        return _svg(figure, "trend")
 
 
-def _attention_chart(report: Report, strings: dict) -> str:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+def _attention_bars(report: Report, strings: dict, locale: str, base_url: str) -> str:
+    """Share of "helpful" votes per article with its 95% interval, as text and HTML bars: the titles wrap and stay
+    legible at any width, where labels inside a chart image would shrink with it."""
+    e = html.escape
+    items = []
+    for entry in report.articles[:15]:
+        low, high = _interval(entry)
+        label = e(_article_label(entry, report, locale))
+        if entry.url:
+            label = f"<a href=\"{e(base_url + entry.url)}\">{label}</a>"
+        meta = _s(strings, "feedback.report.bar_meta", votes=entry.votes, share=_percent(entry.share),
+                  low=_percent(low), high=_percent(high))
+        items.append(
+            f"<li><span class=\"hc-bar-label\">{label} <span class=\"hc-locale\">{e(entry.locale)}</span></span>"
+            f"<span class=\"hc-bar\" aria-hidden=\"true\"><span class=\"hc-bar-range\" style=\"left:{low * 100:.1f}%;"
+            f"width:{(high - low) * 100:.1f}%\"></span><span class=\"hc-bar-fill\" style=\"width:{entry.share * 100:.1f}%\">"
+            f"</span></span><span class=\"hc-bar-meta\">{e(meta)}</span></li>")
+    return f"<ol class=\"hc-bars\">{''.join(items)}</ol>"
 
-    shown = report.articles[:15]
-    figure, axis = plt.subplots(figsize=(8, 0.4 * len(shown) + 1))
-    labels = [f"#{e.article} {e.locale} (n={e.votes})" for e in shown]
-    shares = [e.share * 100 for e in shown]
-    low = [(e.share - wilson_lower_bound(e.helpful, e.votes)) * 100 for e in shown]
-    high = [(wilson_upper_bound(e.helpful, e.votes) - e.share) * 100 for e in shown]
-    axis.barh(labels, shares, xerr=[low, high], color="#ffb300", ecolor="#4527a0", capsize=3)
-    axis.invert_yaxis()
-    axis.set_xlim(0, 100)
-    axis.set_xlabel(_s(strings, "feedback.report.col_helpful") + " (%)")
-    return _svg(figure, "attention")
 
-
-def _reasons_chart(report: Report, strings: dict) -> str:
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
+def _reason_bars(report: Report, strings: dict) -> str:
+    e = html.escape
     items = report.reasons.most_common()
-    figure, axis = plt.subplots(figsize=(8, 0.4 * len(items) + 1))
-    axis.barh([code for code, _ in items], [count for _, count in items], color="#7e57c2")
-    axis.invert_yaxis()
-    axis.set_xlabel(_s(strings, "feedback.report.col_votes"))
-    return _svg(figure, "reasons")
+    most = max((count for _, count in items), default=1)
+    return "<ul class=\"hc-bars\">" + "".join(
+        f"<li><span class=\"hc-bar-label\">{e(_labelled(strings, _reason_label(strings, code)))}{count}</span>"
+        f"<span class=\"hc-bar\" aria-hidden=\"true\"><span class=\"hc-bar-fill\" style=\"width:{count / most * 100:.1f}%\">"
+        f"</span></span></li>" for code, count in items) + "</ul>"
 
 
 _CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#212121}
-h1,h2,h3{color:#311b92}table{border-collapse:collapse;width:100%;margin:1rem 0}
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#212121;line-height:1.45;overflow-wrap:anywhere}
+h1,h2,h3{color:#311b92;line-height:1.25}table{border-collapse:collapse;width:100%;margin:1rem 0}
 th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}
-td.n,th.n{text-align:right}figure{margin:1rem 0}svg{max-width:100%;height:auto}
-.hc-report-comments li{margin:.3rem 0}
+td.n,th.n{text-align:right;white-space:nowrap}figure{margin:1rem 0}svg{width:100%;height:auto}
+a{color:#4527a0}.hc-report-comments li{margin:.3rem 0}
+.hc-bars{list-style:none;padding:0;margin:1rem 0}.hc-bars li{margin:0 0 .8rem}
+.hc-bar-label{display:block}.hc-locale{color:#5c5c5c;font-size:.85em}.hc-bar-meta{display:block;color:#5c5c5c;font-size:.85em}
+.hc-bar{display:block;position:relative;height:.7rem;background:#ede7f6;border-radius:.35rem;margin:.2rem 0;overflow:hidden}
+.hc-bar-fill{position:absolute;left:0;top:.2rem;bottom:.2rem;background:#ffb300;border-radius:.2rem}
+.hc-bar-range{position:absolute;top:0;bottom:0;background:#b39ddb}
+@media (max-width:40rem){
+body{margin:1rem auto;padding:0 .75rem}
+table.hc-stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.hc-stack,table.hc-stack tbody,table.hc-stack tr,table.hc-stack td{display:block;width:100%}
+table.hc-stack tr{border-bottom:1px solid #ddd;padding:.4rem 0}
+table.hc-stack td{border:0;padding:.1rem 0;text-align:left}
+table.hc-stack td[data-label]:not(:first-child)::before{content:attr(data-label);color:#5c5c5c}
+}
 """
 
 
 def render_html(report: Report, strings: dict, locale: str = "en", base_url: str = "/") -> str:
-    """A standalone page: inline CSS and inline SVG charts, no external requests."""
+    """A standalone page: inline CSS and inline SVG, no external requests; readable from a phone's width up."""
     e = html.escape
     title = _s(strings, "feedback.report.title")
     parts = [f"<!doctype html>\n<html lang=\"{e(locale)}\">\n<head><meta charset=\"utf-8\">",
@@ -326,37 +421,50 @@ def render_html(report: Report, strings: dict, locale: str = "en", base_url: str
     parts.append(f"<h2>{e(_s(strings, 'feedback.report.attention'))}</h2>"
                  f"<p>{e(_s(strings, 'feedback.report.attention_note'))}</p>")
     if report.articles:
-        parts.append(f"<figure>{_attention_chart(report, strings)}</figure>")
+        parts.append(_attention_bars(report, strings, locale, base_url))
     numeric = ("col_votes", "col_helpful", "col_score")
     head = "".join(("<th class=\"n\">" if h in numeric else "<th>") + e(_s(strings, "feedback.report." + h)) + "</th>"
                    for h in _ARTICLE_COLUMNS)
+    # Shown before each value when a phone stacks the table's cells.
+    names = {h: e(_labelled(strings, _s(strings, "feedback.report." + h))) for h in _ARTICLE_COLUMNS}
     rows = []
     for entry in report.articles:
-        label = e(_article_label(entry))
+        label = e(_article_label(entry, report, locale))
         if entry.url:
             label = f"<a href=\"{e(base_url + entry.url)}\">{label}</a>"
-        reasons = ", ".join(f"{e(_reason_label(strings, c))} ({n})" for c, n in entry.reasons.most_common(3))
-        rows.append(f"<tr><td>{label}</td><td>{e(entry.locale)}</td><td class=\"n\">{entry.votes}</td>"
-                    f"<td class=\"n\">{_percent(entry.share)}</td><td class=\"n\">{_percent(entry.failing_score)}</td>"
-                    f"<td>{reasons}</td></tr>")
-    parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
-    parts.append(f"<h2>{e(_s(strings, 'feedback.report.locales'))}</h2><table><thead><tr>"
-                 f"<th>{e(_s(strings, 'feedback.report.col_locale'))}</th><th class=\"n\">{e(_s(strings, 'feedback.report.col_votes'))}</th>"
-                 f"<th class=\"n\">{e(_s(strings, 'feedback.report.col_helpful'))}</th></tr></thead><tbody>"
-                 + "".join(f"<tr><td>{e(loc)}</td><td class=\"n\">{v}</td><td class=\"n\">{_percent(h / v)}</td></tr>"
-                           for loc, v, h in report.locales) + "</tbody></table>")
+        reasons = e(_s(strings, "feedback.report.separator")).join(
+            f"{e(_reason_label(strings, c))} ({n})" for c, n in entry.reasons.most_common(3))
+        rows.append(f"<tr><td data-label=\"{names['col_article']}\">{label}</td>"
+                    f"<td data-label=\"{names['col_locale']}\">{e(entry.locale)}</td>"
+                    f"<td class=\"n\" data-label=\"{names['col_votes']}\">{entry.votes}</td>"
+                    f"<td class=\"n\" data-label=\"{names['col_helpful']}\">{_percent(entry.share)}</td>"
+                    f"<td class=\"n\" data-label=\"{names['col_score']}\">{_percent(entry.failing_score)}</td>"
+                    + (f"<td data-label=\"{names['col_reasons']}\">{reasons}</td>" if reasons else "<td></td>") + "</tr>")
+    parts.append(f"<table class=\"hc-stack\"><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+    def totals(heading_key: str, first_column_key: str, rows: list[tuple[str, int, int]]) -> str:
+        return (f"<h2>{e(_s(strings, heading_key))}</h2><table><thead><tr>"
+                f"<th>{e(_s(strings, first_column_key))}</th><th class=\"n\">{e(_s(strings, 'feedback.report.col_votes'))}</th>"
+                f"<th class=\"n\">{e(_s(strings, 'feedback.report.col_helpful'))}</th></tr></thead><tbody>"
+                + "".join(f"<tr><td>{e(name)}</td><td class=\"n\">{v}</td><td class=\"n\">{_percent(h / v)}</td></tr>"
+                          for name, v, h in rows) + "</tbody></table>")
+
+    if report.categories:
+        parts.append(totals("feedback.report.categories", "feedback.report.col_category",
+                            [(_category_label(report, strings, c, locale), v, h) for c, v, h in report.categories]))
+    parts.append(totals("feedback.report.locales", "feedback.report.col_locale", report.locales))
     if report.reasons:
-        parts.append(f"<h2>{e(_s(strings, 'feedback.report.reasons'))}</h2><figure>{_reasons_chart(report, strings)}</figure><ul>"
-                     + "".join(f"<li>{e(_reason_label(strings, c))}: {n}</li>" for c, n in report.reasons.most_common())
-                     + "</ul>")
+        parts.append(f"<h2>{e(_s(strings, 'feedback.report.reasons'))}</h2>{_reason_bars(report, strings)}")
     if report.comments:
         commented = [entry for entry in report.articles if entry.comments]
         if commented:
             parts.append(f"<h2>{e(_s(strings, 'feedback.report.comments'))}</h2>")
             for entry in commented:
                 items = "".join(
-                    f"<li><time>{e(at[:10])}</time>{' — ' + e(_reason_label(strings, reason)) if reason else ''}: {e(text)}</li>"
+                    f"<li><time>{e(at[:10])}</time>{e(_labelled(strings, ' — ' + _reason_label(strings, reason) if reason else ''))}"
+                    f"{e(text)}</li>"
                     for at, reason, text in entry.comments)
-                parts.append(f"<h3>{e(_article_label(entry))} ({e(entry.locale)})</h3><ul class=\"hc-report-comments\">{items}</ul>")
+                parts.append(f"<h3>{e(_article_label(entry, report, locale))} ({e(entry.locale)})</h3>"
+                             f"<ul class=\"hc-report-comments\">{items}</ul>")
     parts.append("</body>\n</html>\n")
     return "\n".join(parts)
