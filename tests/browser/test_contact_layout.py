@@ -18,9 +18,11 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
 
 
-def open_page(browser, viewport, url):
+def open_page(browser, viewport, url, at=None):
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
+    if at:
+        page.clock.set_fixed_time(at)
     # Nothing outside the help center is needed to lay out these pages.
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(url.split("/", 3)[0] + "//127.0.0.1")
                else route.abort())
@@ -32,10 +34,12 @@ def boxes(locator):
     return [locator.nth(i).bounding_box() for i in range(locator.count())]
 
 
-@pytest.mark.parametrize("locale", ["en", "zh", "ja", "fr", "ru", "vi"])
+@pytest.mark.parametrize("locale", PROJECT.locales)
 def test_still_need_help_fits_one_phone_screen_with_the_freeze_step(built_site, serve, browser, locale):
     prefix = "" if locale == "en" else f"{locale}/"
-    context, page = open_page(browser, PHONE, serve(built_site) + prefix + "security/enable-2fa/")
+    # At night in UTC, where chat says it is closed: the longest the lines get.
+    context, page = open_page(browser, PHONE, serve(built_site) + prefix + "security/enable-2fa/",
+                              at="2026-03-02T03:30:00Z")
     foot = page.locator(".hc-contact-foot")
     assert foot.locator("[data-hc-urgent]").is_visible()  # the tallest case: a security article
     header = page.locator(".md-header").bounding_box()["height"]
@@ -138,3 +142,31 @@ def test_full_width_colons_in_the_freeze_step(built_site, serve, browser, locale
     guide = page.locator(".hc-contact-foot .hc-urgent__guide").inner_text()
     assert "：" in guide and ":" not in guide, guide
     context.close()
+
+
+@pytest.mark.parametrize("utc, closed", [("2026-03-02T03:30:00Z", True), ("2026-03-02T10:00:00Z", False),
+                                         ("2026-03-02T20:00:00Z", True)])
+def test_chat_says_when_it_is_closed_by_the_readers_clock(built_site, serve, browser, utc, closed):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.clock.set_fixed_time(utc)
+    page.goto(serve(built_site) + "ja/security/enable-2fa/")
+    note = page.locator(".hc-contact-foot [data-hc-channel=chat] [data-hc-closed]")
+    assert note.is_visible() is closed
+    assert note.text_content() == strings_for("ja")["contact.hours.closed"]
+    assert page.locator(".hc-contact-foot [data-hc-channel=ticket] [data-hc-closed]").count() == 0
+    page.goto(serve(built_site) + "security/enable-2fa/")  # open 24/7 in English
+    assert page.locator(".hc-contact-foot [data-hc-closed]").count() == 0
+    context.close()
+
+
+def test_opening_hours_with_offsets_and_overnight_ranges(page):
+    page.set_content("<!doctype html><title>t</title>")
+    page.add_script_tag(path=str(ROOT / "plugins" / "helpcenter" / "theme" / "assets" / "javascripts" / "contact.js"))
+    cases = [("09:30-18:00 UTC+8", "2026-03-02T01:29:00Z", False), ("09:30-18:00 UTC+8", "2026-03-02T01:30:00Z", True),
+             ("09:30-18:00 UTC+8", "2026-03-02T10:00:00Z", False), ("22:00-06:00 UTC", "2026-03-02T23:00:00Z", True),
+             ("22:00-06:00 UTC", "2026-03-02T05:59:00Z", True), ("22:00-06:00 UTC", "2026-03-02T12:00:00Z", False),
+             ("08:00-24:00 UTC-5", "2026-03-02T04:59:00Z", True), ("08:00-24:00 UTC-5", "2026-03-02T05:00:00Z", False)]
+    results = page.evaluate("cases => cases.map(([hours, at]) => hcContact.isOpen(hours, new Date(at)))",
+                            [[h, t] for h, t, _ in cases])
+    assert results == [expected for _, _, expected in cases]

@@ -172,3 +172,12 @@ def test_contact_page_view_has_topics_plain_links_and_the_data_for_suggestions(h
     assert set(script["strings"]) >= {"contact.sent.query", "contact.sent.topic", "contact.suggestions.count",
                                       "contact.show_options", "contact.show_channels"}
     assert script["language"] == LOCALE_NAMES["ja"]
+
+
+def test_a_channel_open_part_of_the_day_can_say_it_is_closed(hc):
+    ja = article_contact_view(SETTINGS, hc, hc.article(5001, "ja"), "ja", strings_for("ja"), LOCALE_NAMES, SITE)
+    chat, ticket, email = ja["channels"]
+    assert chat["closed"] == {"hours": "08:00-20:00 UTC", "text": "現在は受付時間外"}
+    assert ticket["closed"] is None and email["closed"] is None  # answered at any hour
+    en = article_contact_view(SETTINGS, hc, hc.article(5001, "en"), "en", strings_for("en"), LOCALE_NAMES, SITE)
+    assert en["channels"][0]["closed"] is None  # open 24/7 for English readers

@@ -36,6 +36,15 @@ def hours_text(channel: Channel, locale: str, strings: dict) -> str | None:
                      end=f"{match.group(3)}:{match.group(4)}", zone=match.group(5))
 
 
+def closed_note(channel: Channel, locale: str, strings: dict) -> dict | None:
+    """For a channel open part of the day: its hours (read by contact.js against the reader's clock) and what
+    to say while it is closed ("Closed now", next to the hours). None when it is always open or keeps no hours."""
+    hours = channel.hours_for(locale) if KIND_RULES[channel.kind].has_hours else None
+    if not hours or hours == ALWAYS or not HOURS_PATTERN.match(hours):
+        return None
+    return {"hours": hours, "text": translate(strings, "contact.hours.closed")}
+
+
 def languages_text(channel: Channel, locale: str, strings: dict, language_names: dict[str, str]) -> str | None:
     """The languages a channel answers in, when the reader's is not among them (None when it is)."""
     if channel.serves(locale):
@@ -116,6 +125,7 @@ def channel_view(channel: Channel, locale: str, strings: dict, language_names: d
         "hint": translate(strings, f"contact.kind.{channel.kind}.hint"),
         "action": translate(strings, f"contact.kind.{channel.kind}.action"),
         "facts": channel_facts(channel, locale, strings, language_names),
+        "closed": closed_note(channel, locale, strings),
         "categories": list(channel.categories),
         "href": filled.url,
         "external": not filled.url.lower().startswith("mailto:"),

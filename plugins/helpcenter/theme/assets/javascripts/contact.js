@@ -559,7 +559,29 @@
     showStatus(channelsSection, data.status_url, strings);
   }
 
+  // "08:00-20:00 UTC+8": is it open at `now`? Overnight ranges ("22:00-06:00 UTC") wrap past midnight.
+  var HOURS = /^(\d\d):(\d\d)-(\d\d):(\d\d) UTC(?:([+-])(\d{1,2}))?$/;
+
+  function isOpen(hours, now) {
+    var match = HOURS.exec(hours);
+    if (!match) return true;
+    var offset = match[5] ? (match[5] === "-" ? -1 : 1) * Number(match[6]) * 60 : 0;
+    var minute = ((now.getUTCHours() * 60 + now.getUTCMinutes() + offset) % 1440 + 1440) % 1440;
+    var start = Number(match[1]) * 60 + Number(match[2]);
+    var end = Number(match[3]) * 60 + Number(match[4]);
+    return start <= end ? minute >= start && minute < end : minute >= start || minute < end;
+  }
+
+  // A channel open part of the day says so while it is closed, by the reader's clock.
+  function showClosed(root) {
+    var now = new Date();
+    root.querySelectorAll("[data-hc-closed]").forEach(function (item) {
+      item.hidden = isOpen(item.getAttribute("data-hc-closed"), now);
+    });
+  }
+
   function setup() {
+    showClosed(document);
     var contact = document.getElementById("hc-contact");
     if (contact && contact.hasAttribute("data-hc-contact") && !contact.hasAttribute("data-hc-ready")) {
       contact.setAttribute("data-hc-ready", "");
@@ -579,7 +601,8 @@
     buildCorpus: buildCorpus,
     rankArticles: rankArticles,
     sectionsFromIndex: sectionsFromIndex,
-    describeSent: describeSent
+    describeSent: describeSent,
+    isOpen: isOpen
   };
 
   if (window.document$) {
