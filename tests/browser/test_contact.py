@@ -62,7 +62,7 @@ def test_chinese_reader_freezes_first_then_opens_a_ticket_with_the_context(built
     assert page.locator("[data-hc-suggestions-status]").inner_text() == \
         ZH["contact.suggestions.count"].format(count=suggestions.count())
 
-    page.get_by_role("button", name=ZH["contact.show_channels"]).click()
+    page.get_by_role("button", name=ZH["contact.show_channels"]).click()  # suggestions shown: "none of these help"
     channels = page.locator("[data-hc-contact-channels]")
     assert channels.is_visible()
     assert page.evaluate("document.activeElement.id") == "hc-contact-channels-title"
@@ -73,14 +73,16 @@ def test_chinese_reader_freezes_first_then_opens_a_ticket_with_the_context(built
             channel => urgent.compareDocumentPosition(channel) & Node.DOCUMENT_POSITION_FOLLOWING);
     }""")
     assert page.locator("[data-hc-channel=community]").is_hidden()  # not for security problems
+    assert page.locator("[data-hc-sends=community]").is_hidden()
     ticket = page.locator("[data-hc-channel=ticket]")
-    shown = dict(zip(ticket.locator("dt").all_inner_texts(), ticket.locator("dd").all_inner_texts()))
-    assert shown == {ZH["contact.field.locale"]: "zh", ZH["contact.field.subject"]: "账户被盗",
-                     ZH["contact.field.query"]: "账户被盗", ZH["contact.field.category"]: "security"}
+    page.locator("#hc-contact .hc-channels__sends summary").click()
+    # What the link carries, in words: the language and topic by name, never "zh" or "security".
+    assert page.locator("[data-hc-sends=ticket] li").all_inner_texts() == [
+        "语言：简体中文", "标题：账户被盗", "您的描述", "主题：账户安全"]
     assert left == []  # nothing has left the page so far
 
     with page.expect_request(lambda request: "support.quillfeather.example" in request.url) as opened:
-        ticket.get_by_role("link", name=ZH["contact.kind.ticket.name"]).click()
+        ticket.get_by_role("link", name=ZH["contact.kind.ticket.action"]).click()
     url = opened.value.url
     parts = urlsplit(url)
     assert parts.scheme == "https" and parts.path == "/hc/zh/requests/new"
@@ -95,15 +97,14 @@ def test_the_link_carries_exactly_what_the_reader_sees_while_typing(built_site, 
     page.get_by_label("Spot trading").check()
     typed = 'Order #42 & "stop-limit"\nnot filled'
     page.locator("#hc-contact-query").fill(typed)
-    page.get_by_role("button", name=EN["contact.show_channels"]).click()
+    page.locator("[data-hc-show-channels]").click()
     chat = page.locator("[data-hc-channel=chat]")
-    shown = dict(zip(chat.locator("dt").all_inner_texts(), chat.locator("dd").all_inner_texts()))
+    shown = page.locator("[data-hc-sends=chat] li").all_text_contents()
     with page.expect_request(lambda request: "www.quillfeather.example" in request.url) as opened:
         chat.get_by_role("link").click()
     query = parse_qs(urlsplit(opened.value.url).query)
     assert query == {"lang": ["en"], "topic": ["trading"], "message": [typed]}
-    assert shown == {EN["contact.field.locale"]: "en", EN["contact.field.category"]: "trading",
-                     EN["contact.field.query"]: typed}
+    assert shown == ["Language: English", "Topic: Spot trading", "Your description"]
     assert left == [opened.value.url]
 
 
@@ -114,8 +115,9 @@ def test_without_javascript_the_channels_are_plain_links(built_site, serve, brow
     assert page.locator("[data-hc-contact-form]").is_hidden()
     assert page.locator("[data-hc-urgent]").is_visible()
     links = page.locator("[data-hc-channel] a[data-hc-channel-link]")
-    assert links.all_inner_texts() == [strings_for("ja")[f"contact.kind.{k}.name"]
-                                       for k in ("chat", "ticket", "email", "community", "social")]
+    assert links.all_inner_texts() == [strings_for("ja")[f"contact.kind.{k}.action"]
+                                       for k in ("chat", "ticket", "email", "community")]
+    assert page.locator("[data-hc-official=social] a").get_attribute("href") == "https://www.quillfeather.example/verify"
     assert links.nth(1).get_attribute("href") == "https://support.quillfeather.example/hc/ja/requests/new"
     context.close()
 
@@ -158,11 +160,13 @@ def test_from_an_article_foot_with_instant_navigation(built_site, page):
     page.wait_for_function("document.getElementById('hc-contact') && document.getElementById('hc-contact').hasAttribute('data-hc-ready')")
     assert page.evaluate("window.hcSamePage") is True  # instant navigation, no reload
     assert page.locator("input[name=topic][value=security]").is_checked()
-    page.get_by_role("button", name=ZH["contact.show_channels"]).click()
+    page.locator("[data-hc-show-channels]").click()
     chat = page.locator("#hc-contact [data-hc-channel=chat]")
     assert parse_qs(urlsplit(chat.locator("a").get_attribute("href")).query) == \
         {"lang": ["zh"], "topic": ["security"], "article": ["5001"]}
-    assert ZH["contact.field.article_id"] in chat.locator("dt").all_inner_texts()
+    assert page.locator("#hc-contact [data-hc-sends=chat] li").all_text_contents() == [
+        "语言：简体中文", "主题：账户安全", "文章：" + page.evaluate(
+            "JSON.parse(document.getElementById('hc-contact').dataset.hcContact).articles.find(a => a.id === 5001).title")]
     # Back on the article and forward again: the page is set up afresh each time.
     page.go_back()
     page.wait_for_function("document.querySelector('#hc-page').dataset.kind === 'article'")
@@ -192,14 +196,14 @@ def test_live_status_replaces_nothing_but_adds_the_current_wait(built_site, serv
     page.route("**/support-status.json", status)
     page.goto(base + "contact/")
     page.get_by_label("Security").check()
-    page.get_by_role("button", name=EN["contact.show_channels"]).click()
+    page.get_by_role("button", name=EN["contact.show_options"]).click()
     wait = page.locator("[data-hc-channel=chat] [data-hc-wait]")
     wait.wait_for()
     assert wait.inner_text() == EN["contact.status.wait_minutes"].format(count=3)
     assert page.locator("[data-hc-channel=ticket] [data-hc-wait]").inner_text() == \
         EN["contact.status.wait_hours"].format(count=5)
     assert page.locator("[data-hc-channel=email] [data-hc-wait]").inner_text() == EN["contact.status.unavailable"]
-    assert page.locator("[data-hc-channel=social] [data-hc-wait]").is_hidden()
+    assert page.locator("[data-hc-channel=community] [data-hc-wait]").is_hidden()
     assert page.locator("[data-hc-channel=chat]").get_by_text("First reply in about 5 min").is_visible()
     request = seen[0]
     assert urlsplit(request.url).query == "" and "referer" not in request.headers

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_check_passes_on_the_shipped_settings(capsys):
     assert main(["contact", "check", "--config", str(ROOT / "mkdocs.yml")]) == 0
-    assert "5 channels: chat, ticket, email, community, social; freeze step: on" in capsys.readouterr().out
+    assert "4 channels: chat, ticket, email, community; official accounts: social; freeze step: on" in capsys.readouterr().out
 
 
 def test_check_names_the_line_of_a_mistake(tmp_path, capsys):

@@ -37,9 +37,12 @@ def test_the_shipped_settings_are_valid(hc):
     settings = parse_settings(SHIPPED, LOCALES)
     check_against_model(settings, hc, site_url="https://help.quillfeather.example/")
     assert [c.id for c in settings.channels] == ["chat", "ticket", "email", "community", "social"]
-    chat = settings.channels[0]
+    chat, ticket, email = settings.channels[:3]
     assert chat.hours_for("zh") == "24/7" and chat.hours_for("ja") == "08:00-20:00 UTC"
-    assert chat.response_minutes == 5 and settings.channels[2].response_minutes == 48 * 60
+    assert chat.response_for("ja") == 5 and email.response_for("fr") == 48 * 60
+    assert ticket.response_for("en") == 12 * 60 and ticket.response_for("ko") == 24 * 60
+    assert not ticket.hours and not email.hours  # answered at any hour: a response time, no opening hours
+    assert [c.id for c in settings.channels if not c.reaches_person] == ["social"]
     assert settings.urgent.url == "https://www.quillfeather.example/freeze" and settings.urgent.article == 5002
     assert settings.page == "contact.md"
     assert hc.source(5002).path == "security/account-compromised.md"
@@ -66,6 +69,33 @@ def test_channel_mistakes(changes, field, message):
     assert error.field == f"helpcenter-contact.{field}"
     assert message in error.message
     assert error.fix
+
+
+@pytest.mark.parametrize("channel, field, message, fix", [
+    ({"id": "t", "kind": "ticket", "url": "https://x.example/", "hours": "24/7"}, "channels[0].hours",
+     "does not apply to a ticket channel", "give 'response_time'"),
+    ({"id": "e", "preset": "email", "address": "a@x.example", "hours": "08:00-20:00 UTC"}, "channels[0].hours",
+     "does not apply to a email channel", "remove 'hours'"),
+    ({"id": "f", "kind": "community", "url": "https://x.example/", "response_time": "2d"}, "channels[0].response_time",
+     "does not apply to a community channel", "remove 'response_time'"),
+    ({"id": "s", "kind": "social", "url": "https://x.example/", "hours": "24/7"}, "channels[0].hours",
+     "it is not a way to reach a person", "remove 'hours'"),
+    ({"id": "t", "kind": "ticket", "url": "https://x.example/", "response_time": {"default": "24h", "jp": "12h"}},
+     "channels[0].response_time.jp", "'jp' is not a locale", "use 'default' or one of"),
+    ({"id": "t", "kind": "ticket", "url": "https://x.example/", "response_time": {"default": "a day"}},
+     "channels[0].response_time.default", "is not a duration", "per language"),
+])
+def test_each_kind_takes_only_the_options_that_mean_something_for_it(channel, field, message, fix):
+    found = problems({"channels": [channel]})
+    assert [e.field for e in found] == [f"helpcenter-contact.{field}"]
+    assert message in found[0].message and fix in found[0].fix
+
+
+def test_response_time_per_language():
+    settings = parse_settings({"channels": [{"id": "t", "kind": "ticket", "url": "https://x.example/",
+                                             "response_time": {"default": "24h", "ja": "2d", "ko": "none"}}]}, LOCALES)
+    ticket = settings.channels[0]
+    assert (ticket.response_for("en"), ticket.response_for("ja"), ticket.response_for("ko")) == (24 * 60, 2880, None)
 
 
 def test_every_problem_is_reported_at_once():

@@ -15,6 +15,8 @@ from helpcenter.project import load_model, load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = load_project(ROOT / "mkdocs.yml")
+LANGUAGE_NAMES = {lang["locale"]: lang["name"] for lang in PROJECT.config["plugins"][
+    next(i for i, e in enumerate(PROJECT.config["plugins"]) if isinstance(e, dict) and "i18n" in e)]["i18n"]["languages"]}
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +46,15 @@ def test_every_locale_has_a_translated_contact_page(built_site, hc):
         assert re.search(r'<form class="hc-contact__form" data-hc-contact-form hidden', page)
         links = re.findall(r'data-hc-channel-link href="([^"]+)"', page)
         assert links[0] == f"https://www.quillfeather.example/support/chat?lang={locale}", locale
-        assert len(links) == 5
+        assert len(links) == 4  # chat, ticket, email, community: official accounts are not a way to reach a person
+        official = re.search(r'<p class="hc-official" data-hc-official="social">(.*?)</p>', page, re.S).group(1)
+        assert 'href="https://www.quillfeather.example/verify"' in official
+        assert strings["contact.kind.social.action"] in html.unescape(official)
+        # The screen-reader line uses our own class (Material 9 defines no visually-hidden class).
+        assert '<p class="hc-visually-hidden" role="status" data-hc-suggestions-status>' in page
+        assert ".hc-visually-hidden" in (built_site / "assets/stylesheets/contact.css").read_text(encoding="utf-8")
+        button = re.search(r"data-hc-show-channels>(.*?)</button>", page, re.S).group(1)
+        assert html.unescape(button) == strings["contact.show_options"], locale
         assert 'id="hc-page"' in page and 'data-kind="page"' in page
 
 
@@ -63,6 +73,42 @@ def test_still_need_help_under_every_article(built_site, hc):
             assert ("data-hc-urgent" in foot) is urgent, (locale, article.path)
             assert ('data-hc-channel="community"' in foot) is (article.category in ("getting-started", "trading", "derivatives"))
             assert f'contact/#article={article.id}"' in foot  # "describe your problem first", with the article
+            assert 'data-hc-channel="social"' not in foot
+
+
+def visible_text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<(script|style)\b.*?</\1>", " ", fragment, flags=re.S)))
+
+
+def test_the_foot_names_what_links_carry_in_words_never_codes(built_site, hc):
+    for locale in PROJECT.locales:
+        strings = strings_for(locale)
+        article = hc.article(5001, locale)
+        page = read(built_site, hc.url(article, locale))
+        foot = page[page.index('class="hc-contact-foot"'):page.index("</section>", page.rindex("hc-channels__sends"))]
+        text = visible_text(foot)
+        for code in ("5001", "Topic code", "Article number", strings["contact.field.category"],
+                     strings["contact.field.article_id"]):
+            assert code not in text, (locale, code)
+        assert not re.search(rf">\s*(security|{re.escape(locale)})\s*<", foot), locale  # bare codes as values
+        details = re.search(r'<details class="hc-channels__sends">(.*?)</details>', foot, re.S).group(1)
+        chat = " ".join(visible_text(re.search(r'data-hc-sends="chat">(.*?)</div>', details, re.S).group(1)).split())
+        expected = [strings["contact.sent.language"].format(value=LANGUAGE_NAMES[locale]),
+                    strings["contact.sent.topic"].format(value=hc.category("security", locale).title),
+                    strings["contact.sent.this_article"]]
+        assert chat == " ".join(f"{strings['contact.kind.chat.name']} {' '.join(expected)}".split()), locale
+        if locale in ("zh", "zh-TW", "ja"):
+            assert ":" not in " ".join(visible_text(details).split()).replace("https:", ""), locale
+
+
+def test_tickets_and_email_never_claim_opening_hours(built_site, hc):
+    for locale in PROJECT.locales:
+        strings = strings_for(locale)
+        page = read(built_site, hc.url(hc.article(5001, locale), locale))
+        for channel in ("ticket", "email"):
+            line = visible_text(re.search(rf'data-hc-channel="{channel}">(.*?)</a>', page, re.S).group(1))
+            assert strings["contact.hours.always"] not in line, (locale, channel)
+            assert strings[f"contact.kind.{channel}.action"] in line, (locale, channel)
 
 
 def test_the_freeze_step_comes_before_the_channels(built_site, hc):

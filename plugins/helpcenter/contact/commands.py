@@ -36,7 +36,9 @@ def _run_check(args) -> int:
     if loaded is None:
         return 1
     _, settings, _ = loaded
-    print(f"{len(settings.channels)} channels: {', '.join(c.id for c in settings.channels)}; "
+    reach = [c.id for c in settings.channels if c.reaches_person]
+    official = [c.id for c in settings.channels if not c.reaches_person]
+    print(f"{len(reach)} channels: {', '.join(reach)}; official accounts: {', '.join(official) or 'none'}; "
           f"freeze step: {'on' if settings.urgent else 'off'}")
     return 0
 

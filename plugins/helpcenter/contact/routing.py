@@ -6,8 +6,15 @@ from .settings import Channel, ContactSettings, UrgentRoute
 
 
 def channels_for(settings: ContactSettings, category: str | None) -> list[Channel]:
-    """The channels that suit `category`, in their configured order (every channel when no category is known)."""
-    return [c for c in settings.channels if category is None or not c.categories or category in c.categories]
+    """The ways to reach a person that suit `category`, in their configured order (every one when no category
+    is known). Official accounts are not among them: nobody there answers a reader."""
+    return [c for c in settings.channels
+            if c.reaches_person and (category is None or not c.categories or category in c.categories)]
+
+
+def official_channels(settings: ContactSettings) -> list[Channel]:
+    """Official accounts (announcements, how to recognise impostors), shown apart from the channels."""
+    return [c for c in settings.channels if not c.reaches_person]
 
 
 def is_urgent(urgent: UrgentRoute | None, category: str | None = None, priority: str | None = None) -> bool:

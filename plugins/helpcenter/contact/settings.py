@@ -15,8 +15,30 @@ from .presets import PresetError, expand_preset, preset_keys
 from .templating import Limits, TemplateError, placeholders
 
 PLUGIN_NAME = "helpcenter-contact"
-# Each kind has its name and hint in the reader's language (contact.kind.<kind>.name/.hint).
-KINDS = ("chat", "ticket", "email", "community", "social", "phone")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a kind of channel is. Someone answers live (opening hours and a wait), or later (a response time,
+    no hours), or other readers answer; an official account announces and answers nobody."""
+
+    reaches_person: bool  # offered as a way to reach a person
+    has_hours: bool  # `hours` means something
+    has_response_time: bool  # `response_time` means something
+    what: str  # for the error when an option does not apply
+
+
+# Each kind has its name, hint and action in the reader's language (contact.kind.<kind>.name/.hint/.action).
+KIND_RULES = {
+    "chat": Kind(True, True, True, "someone answers live while it is open"),
+    "ticket": Kind(True, False, True, "a ticket is answered within a response time, at any hour"),
+    "email": Kind(True, False, True, "an e-mail is answered within a response time, at any hour"),
+    "community": Kind(True, False, False, "other users answer when they can, with no hours and no set time"),
+    "phone": Kind(True, True, True, "someone answers live while it is open"),
+    "social": Kind(False, False, False, "an official account announces and warns; it is not a way to reach a person "
+                                        "and is shown apart from the channels"),
+}
+KINDS = tuple(KIND_RULES)
 CHANNEL_KEYS = {"id", "kind", "url", "preset", "hours", "response_time", "languages", "categories", "locale_map"}
 URGENT_KEYS = {"categories", "priorities", "url", "article"}
 ALWAYS = "24/7"
@@ -33,13 +55,22 @@ class Channel:
     kind: str
     url: str  # template, see templating.py
     hours: dict[str, str] = field(default_factory=dict)  # locale or "default" -> "24/7" or "08:00-20:00 UTC"
-    response_minutes: int | None = None  # expected first response; None = no set time
+    # locale or "default" -> minutes to the expected first reply (None: no set time for that locale)
+    response_minutes: dict[str, int | None] = field(default_factory=dict)
     languages: tuple[str, ...] | None = None  # locales answered in; None = every locale
     categories: tuple[str, ...] = ()  # categories it suits; empty = every category
     locale_map: dict[str, str] = field(default_factory=dict)  # our locale -> the locale code the desk expects
 
     def hours_for(self, locale: str) -> str | None:
         return self.hours.get(locale) or self.hours.get("default")
+
+    def response_for(self, locale: str) -> int | None:
+        """Minutes to the first reply for readers of `locale`; None when there is no set time."""
+        return self.response_minutes[locale] if locale in self.response_minutes else self.response_minutes.get("default")
+
+    @property
+    def reaches_person(self) -> bool:
+        return KIND_RULES[self.kind].reaches_person
 
     def locale_value(self, locale: str) -> str:
         return self.locale_map.get(locale, locale)
@@ -195,16 +226,16 @@ def _parse_channel(raw, index: int, locales: list[str], problems: _Problems) -> 
         placeholders(url)
     except TemplateError as error:
         problems.add(at + ("url",), error.message, error.fix)
+    rules = KIND_RULES.get(kind)
+    if rules and not rules.has_hours and raw.get("hours") is not None:
+        problems.add(at + ("hours",), f"does not apply to a {kind} channel: {rules.what}",
+                     "remove 'hours'" + (" and give 'response_time' (e.g. '24h'), which readers see instead."
+                                         if rules.has_response_time else "."))
+    if rules and not rules.has_response_time and raw.get("response_time") not in (None, "none"):
+        problems.add(at + ("response_time",), f"does not apply to a {kind} channel: {rules.what}",
+                     "remove 'response_time'.")
     hours = _parse_hours(raw.get("hours"), at, locales, problems)
-    response = raw.get("response_time")
-    minutes = None
-    if response not in (None, "none"):
-        match = _DURATION.match(str(response).strip())
-        if not match or int(match.group(1)) <= 0:
-            problems.add(at + ("response_time",), f"{response!r} is not a duration",
-                         "write e.g. '5m', '24h' or '2d', or 'none' when there is no set response time.")
-        else:
-            minutes = int(match.group(1)) * _UNITS[match.group(2)]
+    minutes = _parse_response_time(raw.get("response_time"), at, locales, problems)
     languages = raw.get("languages", "all")
     if languages == "all":
         languages = None
@@ -228,6 +259,30 @@ def _parse_channel(raw, index: int, locales: list[str], problems: _Problems) -> 
     return Channel(id=channel_id, kind=kind, url=url, hours=hours, response_minutes=minutes,
                    languages=tuple(languages) if languages else None, categories=tuple(categories),
                    locale_map={str(k): v for k, v in locale_map.items()})
+
+
+def _parse_response_time(response, at: tuple, locales: list[str], problems: _Problems) -> dict[str, int | None]:
+    """`5m`, `24h`, `2d` or `none`, or per language: `{default: 24h, en: 12h}`."""
+    if response is None:
+        return {}
+    table = response if isinstance(response, dict) else {"default": response}
+    result = {}
+    for key, value in table.items():
+        path = at + ("response_time",) + ((key,) if table is response else ())
+        if key != "default" and key not in locales:
+            problems.add(path, f"'{key}' is not a locale of this site", f"use 'default' or one of: {', '.join(locales)}.")
+            continue
+        if value == "none":
+            result[str(key)] = None
+            continue
+        match = _DURATION.match(str(value).strip())
+        if not match or int(match.group(1)) <= 0:
+            problems.add(path, f"{value!r} is not a duration",
+                         "write e.g. '5m', '24h' or '2d', or 'none' when there is no set response time "
+                         "(per language: '{default: 24h, en: 12h}').")
+        else:
+            result[str(key)] = int(match.group(1)) * _UNITS[match.group(2)]
+    return result
 
 
 def _parse_hours(hours, at: tuple, locales: list[str], problems: _Problems) -> dict[str, str]:

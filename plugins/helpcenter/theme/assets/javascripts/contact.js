@@ -348,27 +348,42 @@
     }, function () { /* the configured expected times stay */ });
   }
 
-  function renderSends(container, sent, strings) {
+  // What a link carries, in words ("Language: English", "Topic: Security"), never as the codes it carries.
+  // The same as sent_words in plugins/helpcenter/contact/views.py.
+  var SENT_GROUPS = { locale: "language", category: "topic", topic: "topic", article_id: "article",
+                      article_title: "article", article_url: "article", subject: "subject", query: "query" };
+
+  function describeSent(sent, strings, words) {
+    var result = [];
+    var seen = {};
+    sent.forEach(function (pair) {
+      var group = SENT_GROUPS[pair[0]];
+      if (!group || seen[group]) return;
+      seen[group] = true;
+      var value = pair[1];
+      if (group === "language") result.push(format(strings["contact.sent.language"], { value: words.language || value }));
+      else if (group === "topic") result.push(format(strings["contact.sent.topic"], { value: words.topic || value }));
+      else if (group === "article") {
+        result.push(words.on_article ? strings["contact.sent.this_article"]
+          : format(strings["contact.sent.article"], { value: words.article_title || value }));
+      } else if (group === "subject") result.push(format(strings["contact.sent.subject"], { value: value }));
+      else result.push(strings["contact.sent.query"]);
+    });
+    return result;
+  }
+
+  function renderSends(container, described, strings) {
     container.textContent = "";
-    var label = document.createElement("span");
-    label.className = "hc-channel__sends-label";
-    if (!sent.length) {
-      label.textContent = strings["contact.sends_nothing"];
-      container.appendChild(label);
+    if (!described.length) {
+      container.textContent = strings["contact.sends_nothing"];
       return;
     }
-    label.textContent = strings["contact.sends"];
-    container.appendChild(label);
-    var list = document.createElement("dl");
-    sent.forEach(function (pair) {
-      var row = document.createElement("div");
-      var term = document.createElement("dt");
-      var value = document.createElement("dd");
-      term.textContent = strings["contact.field." + pair[0]] || pair[0];
-      value.textContent = pair[1];
-      row.appendChild(term);
-      row.appendChild(value);
-      list.appendChild(row);
+    var list = document.createElement("ul");
+    list.className = "hc-sent";
+    described.forEach(function (text) {
+      var item = document.createElement("li");
+      item.textContent = text;
+      list.appendChild(item);
     });
     container.appendChild(list);
   }
@@ -392,6 +407,7 @@
     var suggestionsBox = form.querySelector("[data-hc-suggestions-box]");
     var suggestionsList = form.querySelector("[data-hc-suggestions]");
     var suggestionsStatus = form.querySelector("[data-hc-suggestions-status]");
+    var showButton = form.querySelector("[data-hc-show-channels]");
     var channelConfig = {};
     data.channels.forEach(function (channel) { channelConfig[channel.id] = channel; });
 
@@ -420,13 +436,25 @@
     }
 
     function updateChannels() {
+      var words = {
+        language: data.language,
+        topic: state.topic ? data.topics[state.topic] || "" : "",
+        article_title: state.article ? state.article.title : "",
+        on_article: false
+      };
       channelsSection.querySelectorAll("[data-hc-channel]").forEach(function (item) {
-        var channel = channelConfig[item.getAttribute("data-hc-channel")];
+        var id = item.getAttribute("data-hc-channel");
+        var channel = channelConfig[id];
         if (!channel) return;
-        item.hidden = Boolean(state.topic && channel.categories.length && channel.categories.indexOf(state.topic) < 0);
+        var hidden = Boolean(state.topic && channel.categories.length && channel.categories.indexOf(state.topic) < 0);
         var filled = fillTemplate(channel.url, context(channel), data.limits);
+        item.hidden = hidden;
         item.querySelector("a[data-hc-channel-link]").setAttribute("href", filled.url);
-        renderSends(item.querySelector("[data-hc-sends]"), filled.sent, strings);
+        var row = channelsSection.querySelector('[data-hc-sends="' + id + '"]');
+        if (row) {
+          row.hidden = hidden;
+          renderSends(row.querySelector("dd"), describeSent(filled.sent, strings, words), strings);
+        }
       });
     }
 
@@ -462,10 +490,12 @@
         suggestionsList.appendChild(item);
       });
       var typed = queryTerms(text).length > 0;
-      suggestionsBox.hidden = !typed;
+      suggestionsBox.hidden = !typed || !state.suggestions.length;
       suggestionsStatus.textContent = !typed ? "" : state.suggestions.length
         ? format(strings["contact.suggestions.count"], { count: state.suggestions.length })
         : strings["contact.suggestions.none"];
+      // "None of these help" only once there is something on screen to refer to.
+      showButton.textContent = strings[state.suggestions.length ? "contact.show_channels" : "contact.show_options"];
     }
 
     function update() {
@@ -513,7 +543,10 @@
         return;
       }
       channelsSection.hidden = false;
-      if (channelsTitle) channelsTitle.focus();
+      if (channelsTitle) channelsTitle.focus({ preventScroll: true });
+      // Focus alone scrolls only as far as the heading: bring the channels themselves into view.
+      var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      channelsSection.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
     });
     // The link must carry what the reader sees at the moment of choosing, even mid-typing.
     channelsSection.addEventListener("click", function (event) {
@@ -526,7 +559,29 @@
     showStatus(channelsSection, data.status_url, strings);
   }
 
+  // "08:00-20:00 UTC+8": is it open at `now`? Overnight ranges ("22:00-06:00 UTC") wrap past midnight.
+  var HOURS = /^(\d\d):(\d\d)-(\d\d):(\d\d) UTC(?:([+-])(\d{1,2}))?$/;
+
+  function isOpen(hours, now) {
+    var match = HOURS.exec(hours);
+    if (!match) return true;
+    var offset = match[5] ? (match[5] === "-" ? -1 : 1) * Number(match[6]) * 60 : 0;
+    var minute = ((now.getUTCHours() * 60 + now.getUTCMinutes() + offset) % 1440 + 1440) % 1440;
+    var start = Number(match[1]) * 60 + Number(match[2]);
+    var end = Number(match[3]) * 60 + Number(match[4]);
+    return start <= end ? minute >= start && minute < end : minute >= start || minute < end;
+  }
+
+  // A channel open part of the day says so while it is closed, by the reader's clock.
+  function showClosed(root) {
+    var now = new Date();
+    root.querySelectorAll("[data-hc-closed]").forEach(function (item) {
+      item.hidden = isOpen(item.getAttribute("data-hc-closed"), now);
+    });
+  }
+
   function setup() {
+    showClosed(document);
     var contact = document.getElementById("hc-contact");
     if (contact && contact.hasAttribute("data-hc-contact") && !contact.hasAttribute("data-hc-ready")) {
       contact.setAttribute("data-hc-ready", "");
@@ -545,7 +600,9 @@
     queryTerms: queryTerms,
     buildCorpus: buildCorpus,
     rankArticles: rankArticles,
-    sectionsFromIndex: sectionsFromIndex
+    sectionsFromIndex: sectionsFromIndex,
+    describeSent: describeSent,
+    isOpen: isOpen
   };
 
   if (window.document$) {
