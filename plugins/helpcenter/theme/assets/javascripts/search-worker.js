@@ -54,7 +54,7 @@ function buildIndex(data) {
 
 function install(data) {
   var index = E.load(data.index || E.compact(buildIndex(data)));
-  var lexicon = data.query.segment ? A.queryLexicon(index.terms, data.query.synonyms) : new Set();
+  var lexicon = A.queryLexicon(index.terms, data.query);
   state = { index: index, docs: data.docs, config: data.query, lexicon: lexicon, loading: null };
 }
 
