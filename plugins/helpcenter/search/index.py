@@ -56,6 +56,8 @@ class SearchPage:
     tags: list[str]
     sections: list[Section] = field(default_factory=list)
     article_id: int | None = None
+    category: str = ""  # the title of the article's category, in the locale
+    fallback: bool = False  # the default locale's article, shown where no translation exists
 
 
 def plain(markup: str) -> str:
@@ -100,9 +102,11 @@ def page_fields(page: SearchPage, locale: str, segmenter, groups) -> dict[str, l
 
 
 def display_docs(pages: list[SearchPage]) -> list[list]:
-    """What a result shows: [location, title, description, [[anchor, heading], …]] per page."""
+    """What a result shows: [location, title, description, [[anchor, heading], …], category, fallback (1:
+    the default locale's text, 0: the locale's own)] per page."""
     return [[p.location, p.title, p.description,
-             [[s.anchor, plain(s.title).strip()] for s in p.sections if s.anchor]] for p in pages]
+             [[s.anchor, plain(s.title).strip()] for s in p.sections if s.anchor],
+             p.category, 1 if p.fallback else 0] for p in pages]
 
 
 def query_config(locale: str, groups: list[SynonymGroup]) -> dict:
