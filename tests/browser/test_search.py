@@ -83,21 +83,110 @@ def test_fallback_results_appear_only_for_untranslated_articles(built_site, serv
     assert pages == set(ja)
 
 
-def test_the_home_search_box_opens_results_of_the_same_engine(built_site, serve, page):
+HERO = "#hc-hero-query"
+HERO_OPTIONS = "#hc-hero-results [role=option]"
+
+
+def hero_results(page, query: str) -> list[str]:
+    """Type into the home page's box and return the links it lists once they settle."""
+    page.click(HERO)
+    page.fill(HERO, "")
+    page.keyboard.insert_text(query)
+    page.wait_for_function("document.querySelector('.hc-hero-results__status').textContent.trim() !== ''")
+    previous = None
+    for _ in range(40):
+        links = page.eval_on_selector_all(HERO_OPTIONS + " a", "els => els.map(e => e.href)")
+        if links == previous:
+            return links
+        previous = links
+        page.wait_for_timeout(150)
+    return previous
+
+
+def test_the_home_search_box_shows_results_while_typing_from_the_same_engine(built_site, serve, page):
     ids = article_ids(built_site)
     base = serve(built_site)
     page.goto(base + "zh/")
-    page.fill("#hc-hero-query", "提币一直在处理中")
-    page.press("#hc-hero-query", "Enter")
-    page.wait_for_url("**/zh/?q=*")
-    page.wait_for_selector(".md-search-result__item")
-    first = page.eval_on_selector(".md-search-result__item > a", "el => el.href")
-    assert ids[site_path(first)] == 2004
-    # The article opened from a result marks the words searched for.
-    page.click(".md-search-result__item > a")
-    page.wait_for_url("**/zh/deposits-withdrawals/withdrawal-pending/?h=*")
-    page.wait_for_selector("article mark[data-md-highlight]")
-    assert "提币" in page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
+    links = hero_results(page, "提币一直在处理中")
+    assert ids[site_path(links[0])] == 2004
+    # The header's search box, the same worker, ranks the same articles first.
+    header = type_query(page, "提币一直在处理中")
+    assert [site_path(link) for link in header[:len(links)] if "#" not in link][:3] == \
+        [site_path(link) for link in links][:3]
+    page.keyboard.press("Escape")
+    # Each result shows its category and a snippet; the words are marked, function words are not.
+    first = page.locator(HERO_OPTIONS).first
+    assert first.locator(".hc-hero-result__category").inner_text() == "充币与提币"
+    assert first.locator(".hc-hero-result__snippet").inner_text()
+    marked = page.eval_on_selector_all("#hc-hero-results mark", "els => els.map(e => e.textContent)")
+    assert "提币" in marked and "在" not in marked
+
+
+def test_the_home_search_box_is_a_combobox_enter_shows_every_result_without_reloading(built_site, serve, page):
+    base = serve(built_site)
+    page.goto(base)
+    links = hero_results(page, "withdrawal")
+    box = page.locator(HERO)
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "true"
+    assert page.get_attribute("#hc-hero-results", "role") == "listbox"
+    status = page.inner_text(".hc-hero-results__status")
+    total = int(status.split()[0])
+    assert total > len(links) == 6 and page.get_attribute(".hc-hero-results__status", "role") == "status"
+    page.evaluate("window.__samePage = true")
+    page.press(HERO, "Enter")
+    page.wait_for_function(f"document.querySelectorAll('{HERO_OPTIONS}').length === {total}")
+    assert page.evaluate("window.__samePage") is True and page.url == base  # no reload, no ?q=
+    # Arrow keys choose a result (aria-activedescendant); Enter opens it.
+    page.press(HERO, "ArrowDown")
+    page.press(HERO, "ArrowDown")
+    chosen = box.get_attribute("aria-activedescendant")
+    assert chosen and page.get_attribute(f"#{chosen}", "aria-selected") == "true"
+    target = page.eval_on_selector(f"#{chosen} a", "a => a.href")
+    page.press(HERO, "Enter")
+    page.wait_for_url(target)
+
+
+def test_an_empty_result_offers_contact_and_the_english_help_center(built_site, serve, page):
+    base = serve(built_site)
+    page.goto(base + "fr/")
+    assert hero_results(page, "xyzzyplugh") == []
+    contact = page.locator("#hc-hero-results + * .hc-search-dead-end a, .hc-hero-results .hc-search-dead-end a")
+    hrefs = contact.evaluate_all("els => els.map(e => e.href)")
+    assert hrefs == [base + "fr/contact/", base + "?q=xyzzyplugh"]
+    # The header's list too.
+    type_query(page, "xyzzyplugh")
+    assert page.eval_on_selector_all(".md-search-result .hc-search-dead-end a", "els => els.map(e => e.href)") == hrefs
+    # The English link runs the search in the English help center.
+    page.keyboard.press("Escape")
+    page.click(".hc-hero-results .hc-search-dead-end a[hreflang=en]")
+    page.wait_for_url(base + "?q=xyzzyplugh")
+    page.wait_for_function("document.querySelector('input.md-search__input').value === 'xyzzyplugh'")
+    # English has no English fallbacks to offer: only the contact page.
+    page.goto(base)
+    hero_results(page, "xyzzyplugh")
+    assert page.eval_on_selector_all(".hc-hero-results .hc-search-dead-end a", "els => els.map(e => e.href)") == \
+        [base + "contact/"]
+
+
+def test_english_fallbacks_in_a_locales_results_carry_an_en_badge(built_site, serve, page):
+    fr = entries(built_site, "fr")
+    base = serve(built_site)
+    page.goto(base + "fr/")
+    hero_results(page, "withdrawal")
+    options = page.locator(HERO_OPTIONS)
+    assert options.count()
+    for number in range(options.count()):
+        option = options.nth(number)
+        path = site_path(option.locator("a").get_attribute("href"))
+        fallback = fr[path]["state"] == "fallback"
+        assert (option.locator(".hc-search-badge").count() == 1) == fallback, path
+        if fallback:
+            assert option.locator(".hc-hero-result__title").get_attribute("lang") == "en"
+            assert option.locator(".hc-search-badge [lang=en]").inner_text() == "EN"
+    # The header's list marks them the same way.
+    type_query(page, "withdrawal")
+    assert page.locator(".md-search-result__item h1 .hc-search-badge").count() >= 1
+    assert page.locator(".md-search-result__item h1 span[lang=en]").count() >= 1
 
 
 def test_the_language_selector_leads_to_the_other_locales_index(built_site, serve, page):

@@ -81,3 +81,16 @@ def test_lunr_stemmer_and_stop_words_match(search_scripts_page):
     js_stop = search_scripts_page.evaluate("ws => ws.filter(w => !lunr.stopWordFilter(new lunr.Token(w)))",
                                            sorted(WORDS))
     assert sorted(js_stop) == sorted(WORDS)
+
+
+def test_korean_particles_come_off_the_same_way(search_scripts_page):
+    from helpcenter.search.text import KO_PARTICLES, strip_particle
+
+    known = ["계정", "출금", "비밀번호", "입금", "한", "주소", "결", "보안"]
+    words = ["계정을", "계정이", "출금에서", "출금으로", "비밀번호를", "입금은", "한도", "결과", "주소로",
+             "주소", "보안도", "보호를", "계정에서는", "가"]
+    js = search_scripts_page.evaluate("([ws, particles, known]) => ws.map(w =>"
+                                      " HelpcenterSearchAnalysis.stripParticle(w, particles, new Set(known)))",
+                                      [words, list(KO_PARTICLES), known])
+    assert js == [strip_particle(w, set(known)) for w in words]
+    assert js[:3] == ["계정", "계정", "출금"] and "한도" in js and "결과" in js
