@@ -1,7 +1,8 @@
 // The home page's search box (partials/hc-search-hero.html) shows results while the reader types: the
 // same worker, index and ranking as the header's search box (search-worker.js), asked with its own
-// message types. A combobox: arrow keys move through the results, Enter opens the chosen one or, with
-// none chosen, shows every result, without reloading the page; a status line says how many were found.
+// message types. The results are a list of links (opened, or opened in a new tab, like any link) under a
+// status line that says how many were found (a live region, read out as the count changes); the arrow
+// keys move between the box and the links, and Enter in the box shows every result without reloading.
 // A search that finds nothing, here or in the header's list, offers the contact page and, in a locale
 // showing English articles, the same search in the English help center.
 // Without scripts the form still works: it opens the home page with ?q=, where Material's search opens.
@@ -63,7 +64,7 @@
     var id = "hc-hero-results";
     var panel = element("div", { "class": "hc-hero-results", hidden: "" });
     var status = element("p", { "class": "hc-hero-results__status", role: "status", "aria-live": "polite" });
-    var list = element("ul", { id: id, role: "listbox", "aria-label": text("resultsLabel"), "class": "hc-hero-results__list" });
+    var list = element("ul", { id: id, "aria-label": text("resultsLabel"), "class": "hc-hero-results__list" });
     var more = element("button", { type: "button", "class": "hc-hero-results__more md-button" });
     var end = element("div");
     panel.appendChild(status);
@@ -72,12 +73,11 @@
     panel.appendChild(end);
     form.parentNode.insertBefore(panel, form.nextSibling);
 
-    input.setAttribute("role", "combobox");
-    input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", id);
+    input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " hc-hero-status").trim());
+    status.id = "hc-hero-status";
 
-    var asked = 0, timer = 0, results = [], query = "", showAll = false, active = -1;
+    var asked = 0, timer = 0, results = [], query = "", showAll = false;
 
     function ask() {
       query = input.value;
@@ -97,9 +97,9 @@
       render();
     });
 
-    function option(result, number) {
-      var item = element("li", { role: "option", id: id + "-" + number, "aria-selected": "false", "class": "hc-hero-result" });
-      var link = element("a", { href: new URL(result.location, root).href, tabindex: "-1" });
+    function resultItem(result) {
+      var item = element("li", { "class": "hc-hero-result" });
+      var link = element("a", { href: new URL(result.location, root).href });
       var title = element("span", { "class": "hc-hero-result__title" });
       title.innerHTML = result.heading; // escaped by the worker, with <mark>s
       if (result.fallback) title.setAttribute("lang", "en");
@@ -116,19 +116,16 @@
     }
 
     function render() {
-      active = -1;
-      input.removeAttribute("aria-activedescendant");
       list.textContent = "";
       end.textContent = "";
       if (!query.trim()) {
         panel.hidden = true;
-        input.setAttribute("aria-expanded", "false");
         status.textContent = "";
         return;
       }
       var shown = showAll ? results : results.slice(0, FIRST);
-      shown.forEach(function (result, number) {
-        list.appendChild(option(result, number));
+      shown.forEach(function (result) {
+        list.appendChild(resultItem(result));
       });
       status.textContent = results.length === 0 ? text("countNone")
         : results.length === 1 ? text("countOne") : text("countOther", results.length);
@@ -136,17 +133,15 @@
       more.textContent = text("showAll", results.length);
       if (!results.length) end.appendChild(deadEnd(query));
       panel.hidden = false;
-      input.setAttribute("aria-expanded", shown.length ? "true" : "false");
     }
 
-    function choose(number) {
-      var options = list.querySelectorAll("[role=option]");
-      if (!options.length) return;
-      if (active >= 0 && options[active]) options[active].setAttribute("aria-selected", "false");
-      active = (number + options.length) % options.length;
-      options[active].setAttribute("aria-selected", "true");
-      options[active].scrollIntoView({ block: "nearest" });
-      input.setAttribute("aria-activedescendant", options[active].id);
+    // The arrow keys move from the box to the links and between them; up from the first link, or Escape,
+    // returns to the box.
+    function move(from, step) {
+      var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+      var at = links.indexOf(from) + step;
+      if (at < 0 || !links.length) input.focus();
+      else links[Math.min(at, links.length - 1)].focus();
     }
 
     function showEverything() {
@@ -160,9 +155,9 @@
       timer = setTimeout(ask, WAIT);
     });
     input.addEventListener("keydown", function (event) {
-      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (event.key === "ArrowDown" && !panel.hidden) {
         event.preventDefault();
-        choose(active + (event.key === "ArrowDown" ? 1 : -1));
+        move(null, 1);
       } else if (event.key === "Escape" && !panel.hidden) {
         event.preventDefault();
         input.value = "";
@@ -170,14 +165,18 @@
         render();
       } else if (event.key === "Enter") {
         event.preventDefault();
-        var options = list.querySelectorAll("[role=option] a");
-        if (active >= 0 && options[active]) {
-          location.href = options[active].href;
-        } else {
-          clearTimeout(timer);
-          if (input.value !== query) ask();
-          showEverything();
-        }
+        clearTimeout(timer);
+        if (input.value !== query) ask();
+        showEverything();
+      }
+    });
+    list.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        move(event.target, event.key === "ArrowDown" ? 1 : -1);
+      } else if (event.key === "Escape") {
+        event.preventDefault();
+        input.focus();
       }
     });
     form.addEventListener("submit", function (event) {
