@@ -242,3 +242,21 @@ def test_the_home_box_results_and_dead_end_pass_axe(built_site, serve, page, sch
         problems += [(query, v["id"], [n["html"][:120] for n in v["nodes"][:3]])
                      for v in violations if v.get("impact") in FAILING_IMPACTS]
     assert problems == []
+
+
+def test_function_words_are_neither_marked_nor_carried_to_the_page(built_site, serve, page):
+    from urllib.parse import parse_qs, urlsplit
+
+    base = serve(built_site)
+    page.goto(base + "ja/")
+    links = type_query(page, "パスワードを管理したい")
+    assert links
+    marked = page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")
+    assert "パスワード" in marked and not {"を", "し", "たい"} & set(marked)
+    for link in links:
+        terms = parse_qs(urlsplit(link).query).get("h", [""])[0].split()
+        assert not {"を", "し", "たい"} & set(terms), link
+    page.keyboard.press("Escape")
+    hero_results(page, "パスワードを管理したい")
+    marked = page.eval_on_selector_all("#hc-hero-results mark", "els => els.map(e => e.textContent)")
+    assert "パスワード" in marked and not {"を", "し", "たい"} & set(marked)
