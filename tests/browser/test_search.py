@@ -83,21 +83,115 @@ def test_fallback_results_appear_only_for_untranslated_articles(built_site, serv
     assert pages == set(ja)
 
 
-def test_the_home_search_box_opens_results_of_the_same_engine(built_site, serve, page):
+HERO = "#hc-hero-query"
+HERO_OPTIONS = "#hc-hero-results > li"
+
+
+def hero_results(page, query: str) -> list[str]:
+    """Type into the home page's box and return the links it lists once they settle."""
+    page.click(HERO)
+    page.fill(HERO, "")
+    page.keyboard.insert_text(query)
+    page.wait_for_function("document.querySelector('.hc-hero-results__status').textContent.trim() !== ''")
+    previous = None
+    for _ in range(40):
+        links = page.eval_on_selector_all(HERO_OPTIONS + " a", "els => els.map(e => e.href)")
+        if links == previous:
+            return links
+        previous = links
+        page.wait_for_timeout(150)
+    return previous
+
+
+def test_the_home_search_box_shows_results_while_typing_from_the_same_engine(built_site, serve, page):
     ids = article_ids(built_site)
     base = serve(built_site)
     page.goto(base + "zh/")
-    page.fill("#hc-hero-query", "提币一直在处理中")
-    page.press("#hc-hero-query", "Enter")
-    page.wait_for_url("**/zh/?q=*")
-    page.wait_for_selector(".md-search-result__item")
-    first = page.eval_on_selector(".md-search-result__item > a", "el => el.href")
-    assert ids[site_path(first)] == 2004
-    # The article opened from a result marks the words searched for.
-    page.click(".md-search-result__item > a")
-    page.wait_for_url("**/zh/deposits-withdrawals/withdrawal-pending/?h=*")
-    page.wait_for_selector("article mark[data-md-highlight]")
-    assert "提币" in page.eval_on_selector_all("article mark[data-md-highlight]", "els => els.map(e => e.textContent)")
+    links = hero_results(page, "提币一直在处理中")
+    assert ids[site_path(links[0])] == 2004
+    # The header's search box, the same worker, ranks the same articles first.
+    header = type_query(page, "提币一直在处理中")
+    assert [site_path(link) for link in header[:len(links)] if "#" not in link][:3] == \
+        [site_path(link) for link in links][:3]
+    page.keyboard.press("Escape")
+    # Each result shows its category and a snippet; the words are marked, function words are not.
+    first = page.locator(HERO_OPTIONS).first
+    assert first.locator(".hc-hero-result__category").inner_text() == "充币与提币"
+    assert first.locator(".hc-hero-result__snippet").inner_text()
+    marked = page.eval_on_selector_all("#hc-hero-results mark", "els => els.map(e => e.textContent)")
+    assert "提币" in marked and "在" not in marked
+
+
+def test_the_home_search_box_enter_shows_every_result_without_reloading_and_keys_reach_them(built_site, serve, page):
+    base = serve(built_site)
+    page.goto(base)
+    links = hero_results(page, "withdrawal")
+    # A live region says how many were found; the box names it as its description.
+    status = page.locator(".hc-hero-results__status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    assert page.get_attribute(HERO, "aria-describedby") == status.get_attribute("id")
+    assert page.get_attribute(HERO, "aria-controls") == "hc-hero-results"
+    total = int(status.inner_text().split()[0])
+    assert total > len(links) == 6
+    page.evaluate("window.__samePage = true")
+    page.press(HERO, "Enter")
+    page.wait_for_function(f"document.querySelectorAll('{HERO_OPTIONS}').length === {total}")
+    assert page.evaluate("window.__samePage") is True and page.url == base  # no reload, no ?q=
+    # Down moves from the box to the results and between them, up from the first returns to the box.
+    page.press(HERO, "ArrowDown")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.href")
+    assert focused == page.eval_on_selector_all(HERO_OPTIONS + " a", "els => els[1].href")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "hc-hero-query"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(links[0])
+
+
+def test_an_empty_result_offers_contact_and_the_english_help_center(built_site, serve, page):
+    base = serve(built_site)
+    page.goto(base + "fr/")
+    assert hero_results(page, "xyzzyplugh") == []
+    contact = page.locator("#hc-hero-results + * .hc-search-dead-end a, .hc-hero-results .hc-search-dead-end a")
+    hrefs = contact.evaluate_all("els => els.map(e => e.href)")
+    assert page.inner_text(".hc-hero-results__status") == "Aucun article ne correspond à votre recherche."
+    assert hrefs == [base + "fr/contact/", base + "?q=xyzzyplugh"]
+    # The header's list too.
+    type_query(page, "xyzzyplugh")
+    assert page.eval_on_selector_all(".md-search-result .hc-search-dead-end a", "els => els.map(e => e.href)") == hrefs
+    # The English link runs the search in the English help center.
+    page.keyboard.press("Escape")
+    page.click(".hc-hero-results .hc-search-dead-end a[hreflang=en]")
+    page.wait_for_url(base + "?q=xyzzyplugh")
+    page.wait_for_function("document.querySelector('input.md-search__input').value === 'xyzzyplugh'")
+    # English has no English fallbacks to offer: only the contact page.
+    page.goto(base)
+    hero_results(page, "xyzzyplugh")
+    assert page.eval_on_selector_all(".hc-hero-results .hc-search-dead-end a", "els => els.map(e => e.href)") == \
+        [base + "contact/"]
+
+
+def test_english_fallbacks_in_a_locales_results_carry_an_en_badge(built_site, serve, page):
+    fr = entries(built_site, "fr")
+    base = serve(built_site)
+    page.goto(base + "fr/")
+    hero_results(page, "withdrawal")
+    options = page.locator(HERO_OPTIONS)
+    assert options.count()
+    for number in range(options.count()):
+        option = options.nth(number)
+        path = site_path(option.locator("a").get_attribute("href"))
+        fallback = fr[path]["state"] == "fallback"
+        assert (option.locator(".hc-search-badge").count() == 1) == fallback, path
+        if fallback:
+            assert option.locator(".hc-hero-result__title").get_attribute("lang") == "en"
+            assert option.locator(".hc-search-badge [lang=en]").inner_text() == "EN"
+    # The header's list marks them the same way.
+    type_query(page, "withdrawal")
+    assert page.locator(".md-search-result__item h1 .hc-search-badge").count() >= 1
+    assert page.locator(".md-search-result__item h1 span[lang=en]").count() >= 1
 
 
 def test_the_language_selector_leads_to_the_other_locales_index(built_site, serve, page):
@@ -129,3 +223,40 @@ def test_without_the_prebuilt_index_the_worker_builds_one_that_finds_the_same(bu
         page.goto(serve(tmp_path / "site") + locale)
         built_here = [site_path(link) for link in type_query(page, query)]
         assert prebuilt and built_here == prebuilt, (locale, query)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_home_box_results_and_dead_end_pass_axe(built_site, serve, page, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from helpcenter.checks.accessibility import FAILING_IMPACTS
+
+    base = serve(built_site)
+    page.goto(base + "fr/")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    problems = []
+    for query in ("withdrawal", "xyzzyplugh"):
+        hero_results(page, query)
+        page.press(HERO, "ArrowDown")
+        violations = Axe().run(page, context={"include": [[".hc-hero"]]}).response["violations"]
+        problems += [(query, v["id"], [n["html"][:120] for n in v["nodes"][:3]])
+                     for v in violations if v.get("impact") in FAILING_IMPACTS]
+    assert problems == []
+
+
+def test_function_words_are_neither_marked_nor_carried_to_the_page(built_site, serve, page):
+    from urllib.parse import parse_qs, urlsplit
+
+    base = serve(built_site)
+    page.goto(base + "ja/")
+    links = type_query(page, "パスワードを管理したい")
+    assert links
+    marked = page.eval_on_selector_all(".md-search-result mark", "els => els.map(e => e.textContent)")
+    assert "パスワード" in marked and not {"を", "し", "たい"} & set(marked)
+    for link in links:
+        terms = parse_qs(urlsplit(link).query).get("h", [""])[0].split()
+        assert not {"を", "し", "たい"} & set(terms), link
+    page.keyboard.press("Escape")
+    hero_results(page, "パスワードを管理したい")
+    marked = page.eval_on_selector_all("#hc-hero-results mark", "els => els.map(e => e.textContent)")
+    assert "パスワード" in marked and not {"を", "し", "たい"} & set(marked)

@@ -24,6 +24,15 @@ TEXTS = {
     "ja": ["二段階認証を設定したい", "APIキーの管理", "ｶﾀｶﾅ と ２ＦＡ", "出金が反映されない "],
 }
 
+# Queries full of function words (particles, question words, Korean particles attached to nouns).
+FUNCTION_WORD_QUERIES = {
+    "ja": ["入金が反映されない", "出金が保留中", "パスワードを忘れた", "口座から出金できない", "どうやって認証をする"],
+    "zh": ["我的提币怎么还没到账", "如何开启二次验证", "充值是在哪里", "的了吗呢"],
+    "zh-TW": ["我的提幣怎麼還沒到帳", "如何開啟二次驗證"],
+    "ko": ["계정이 해킹된 것 같아요", "비밀번호를 잊어버렸어요", "출금이 지연돼요", "출금 한도는", "입금에서"],
+    "fr": ["retrait en attente"],
+}
+
 
 @pytest.mark.parametrize("locale", list(TEXTS))
 def test_normalising_and_splitting_match(search_scripts_page, locale):
@@ -34,23 +43,24 @@ def test_normalising_and_splitting_match(search_scripts_page, locale):
         assert [tuple(p) for p in js[1]] == pieces(normalize(text, locale))
 
 
-@pytest.mark.parametrize("locale", ["zh", "ja", "en", "ko", "es"])
+@pytest.mark.parametrize("locale", ["zh", "zh-TW", "ja", "en", "ko", "es", "fr"])
 def test_queries_are_analysed_the_same(search_scripts_page, built_site, locale):
     prefix = "" if locale == "en" else f"{locale}/"
     data = json.loads((built_site / prefix / "search" / "helpcenter_index.json").read_text(encoding="utf-8"))
     terms = [entry[0] for entry in data["index"]["invertedIndex"]]
     synonyms = read_synonyms(ROOT / "docs" / "search-synonyms.yml", list(TEXTS) + ["ru", "tr", "pt", "fr"])
     groups = groups_for(synonyms, locale)
-    lexicon = query_lexicon(terms, groups)
+    lexicon = query_lexicon(terms, groups, locale)
     queries = [case["q"] for case in __import__("yaml").safe_load(
-        (ROOT / "tests/search/relevance_queries.yml").read_text(encoding="utf-8"))[locale]] + TEXTS.get(locale, [])
+        (ROOT / "tests/search/relevance_queries.yml").read_text(encoding="utf-8")).get(locale, [])] + TEXTS.get(locale, []) \
+        + FUNCTION_WORD_QUERIES.get(locale, [])
     js = search_scripts_page.evaluate("""([queries, config, terms]) => {
         const A = HelpcenterSearchAnalysis;
-        const lexicon = config.segment ? A.queryLexicon(terms, config.synonyms) : new Set();
+        const lexicon = A.queryLexicon(terms, config);
         return queries.map(q => A.analyzeQuery(q, config, lexicon));
     }""", [queries, data["query"], terms])
     for query, result in zip(queries, js):
-        python = analyze_query(query, locale, lexicon if data["query"]["segment"] else set(), groups)
+        python = analyze_query(query, locale, lexicon, groups)
         assert result["synonyms"] == python.synonyms, query
         assert [(w["text"], w["parts"], w["prefix"], w["alternatives"]) for w in result["words"]] == \
             [(w.text, w.parts, w.prefix, w.alternatives) for w in python.words], query
@@ -71,3 +81,16 @@ def test_lunr_stemmer_and_stop_words_match(search_scripts_page):
     js_stop = search_scripts_page.evaluate("ws => ws.filter(w => !lunr.stopWordFilter(new lunr.Token(w)))",
                                            sorted(WORDS))
     assert sorted(js_stop) == sorted(WORDS)
+
+
+def test_korean_particles_come_off_the_same_way(search_scripts_page):
+    from helpcenter.search.text import KO_PARTICLES, strip_particle
+
+    known = ["계정", "출금", "비밀번호", "입금", "한", "주소", "결", "보안"]
+    words = ["계정을", "계정이", "출금에서", "출금으로", "비밀번호를", "입금은", "한도", "결과", "주소로",
+             "주소", "보안도", "보호를", "계정에서는", "가"]
+    js = search_scripts_page.evaluate("([ws, particles, known]) => ws.map(w =>"
+                                      " HelpcenterSearchAnalysis.stripParticle(w, particles, new Set(known)))",
+                                      [words, list(KO_PARTICLES), known])
+    assert js == [strip_particle(w, set(known)) for w in words]
+    assert js[:3] == ["계정", "계정", "출금"] and "한도" in js and "결과" in js

@@ -33,7 +33,7 @@ def search(files, locale, query):
     data = files[INDEX_FILE]
     index = Index.load(expand(data["index"]))
     groups = groups_for(SYNONYMS, locale)
-    analyzed = analyze_query(query, locale, query_lexicon(index.inverted_index, groups), groups)
+    analyzed = analyze_query(query, locale, query_lexicon(index.inverted_index, groups, locale), groups)
     return [data["docs"][int(r["ref"])][0] for r in lunr_search(index, analyzed)]
 
 

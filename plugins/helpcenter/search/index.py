@@ -28,7 +28,8 @@ from lunr.token import Token
 from .query import prefix_boost
 from .segmenters import Segmenter, SegmentationError
 from .synonyms import SynonymGroup, matching_tokens
-from .text import CJK_RUN, SEGMENTED_LOCALES, STEMMED_LOCALES, normalize, pieces
+from .text import (CJK_RUN, KO_PARTICLES, SEGMENTED_LOCALES, STEMMED_LOCALES, STOP_WORDS, is_stop_word, normalize,
+                   pieces, strip_particle, strips_particles)
 
 FORMAT_VERSION = 2
 INDEX_FILE = "helpcenter_index.json"
@@ -55,6 +56,8 @@ class SearchPage:
     tags: list[str]
     sections: list[Section] = field(default_factory=list)
     article_id: int | None = None
+    category: str = ""  # the title of the article's category, in the locale
+    fallback: bool = False  # the default locale's article, shown where no translation exists
 
 
 def plain(markup: str) -> str:
@@ -64,15 +67,26 @@ def plain(markup: str) -> str:
 # -- words ------------------------------------------------------------------------------------------
 
 def words(text: str, locale: str, segmenter: Segmenter | None, groups: list[SynonymGroup]) -> list[str]:
-    """The index terms of a text (before lunr's pipeline): words, CJK words and synonym group tokens."""
+    """The index terms of a text (before lunr's pipeline): words, CJK words and synonym group tokens; the
+    locale's function words left out (Korean particles come off later, in `without_particles`)."""
     text_pieces = pieces(normalize(text, locale))
     result: list[str] = []
     for kind, value in text_pieces:
         if kind == "cjk" and segmenter is not None:
-            result.extend(segmenter.words(value))
-        else:
+            result.extend(w for w in segmenter.words(value) if not is_stop_word(w, locale))
+        elif not is_stop_word(value, locale):
             result.append(value)
     return result + matching_tokens(groups, text_pieces)
+
+
+def without_particles(fields_per_page: list[dict[str, list[str]]], locale: str) -> list[dict[str, list[str]]]:
+    """Korean: each word without its particle when the rest is a word of the locale's pages too (계정을 ->
+    계정). The browser cuts a query's words back the same way against the index's words."""
+    if not strips_particles(locale):
+        return fields_per_page
+    known = {w for fields in fields_per_page for field_words in fields.values() for w in field_words}
+    cut = {w: strip_particle(w, known) for w in known}
+    return [{name: [cut[w] for w in field_words] for name, field_words in fields.items()} for fields in fields_per_page]
 
 
 def page_fields(page: SearchPage, locale: str, segmenter, groups) -> dict[str, list[str]]:
@@ -88,9 +102,11 @@ def page_fields(page: SearchPage, locale: str, segmenter, groups) -> dict[str, l
 
 
 def display_docs(pages: list[SearchPage]) -> list[list]:
-    """What a result shows: [location, title, description, [[anchor, heading], …]] per page."""
+    """What a result shows: [location, title, description, [[anchor, heading], …], category, fallback (1:
+    the default locale's text, 0: the locale's own)] per page."""
     return [[p.location, p.title, p.description,
-             [[s.anchor, plain(s.title).strip()] for s in p.sections if s.anchor]] for p in pages]
+             [[s.anchor, plain(s.title).strip()] for s in p.sections if s.anchor],
+             p.category, 1 if p.fallback else 0] for p in pages]
 
 
 def query_config(locale: str, groups: list[SynonymGroup]) -> dict:
@@ -100,6 +116,8 @@ def query_config(locale: str, groups: list[SynonymGroup]) -> dict:
         "segment": locale in SEGMENTED_LOCALES,
         "fields": FIELDS,
         "prefix_boost": prefix_boost(locale),
+        "stop_words": sorted(STOP_WORDS.get(locale, ())),
+        "particles": list(KO_PARTICLES) if strips_particles(locale) else [],
         "synonyms": [[g.token, [[list(p) for p in phrase] for phrase in g.phrases]] for g in groups],
     }
 
@@ -318,6 +336,7 @@ def build_locale_index(pages: list[SearchPage], locale: str, segmenter: Segmente
             if key not in fields_cache:
                 fields_cache[key] = page_fields(p, locale, segmenter, groups)
             fields.append(fields_cache[key])
+    fields = without_particles(fields, locale)
     files: dict[str, object] = {MATERIAL_FILE: material_index(pages, locale, segmenter)}
     common = {"format": FORMAT_VERSION, "query": query_config(locale, groups), "docs": display_docs(pages)}
     if prebuilt:

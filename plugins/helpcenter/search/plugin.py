@@ -59,7 +59,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_config(self, config):
         if not self.config.enabled:
             return config
-        theming.register(config)  # the search scripts come with the theme's partials
+        # The search scripts come with the theme's partials; the stylesheet of the result lists is ours.
+        theming.register(config, stylesheets=["assets/stylesheets/search.css"])
         if not static_i18n.is_building_other_locales(config):  # a new build starts with the default locale
             self._sections_before = self._sections if self._fields_cache is not None else {}
             self._sections = {}
@@ -196,7 +197,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         locale = static_i18n.current_locale(config)
         name = INDEX_FILE if self.config.prebuilt_index else DOCS_FILE
         root = _locale_prefix(locale, config)
-        return {"locale": locale, "root": root, "index": f"{root}search/{name}"}
+        data = getattr(config.plugins.get(ARTICLES_PLUGIN), "data", None)
+        hc = getattr(data, "hc", None)
+        # Where a search that found nothing sends the reader: the locale's contact page, and the default
+        # locale's search when this locale shows some of its articles untranslated.
+        fallbacks = hc is not None and any(hc.state(i, locale) == "fallback" for i in hc.ids())
+        return {"locale": locale, "root": root, "index": f"{root}search/{name}", "contact": f"{root}contact/",
+                "default_root": "" if fallbacks else None}
 
     def _search_page(self, page, html: str, config) -> SearchPage | None:
         plugin = config.plugins.get(ARTICLES_PLUGIN)
@@ -210,10 +217,13 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if article is None:
             return None  # home, category and team pages: readers search for articles
         sections = self._page_sections(html or "", config)
-        root = _locale_prefix(static_i18n.current_locale(config), config)
+        locale = static_i18n.current_locale(config)
+        root = _locale_prefix(locale, config)
         location = page.url[len(root):] if page.url.startswith(root) else page.url
         return SearchPage(location=location, title=article.title, description=article.description,
-                          tags=list(article.tags), sections=sections, article_id=article.id)
+                          tags=list(article.tags), sections=sections, article_id=article.id,
+                          category=data.hc.category(article.category, locale).title,
+                          fallback=data.hc.state(article.id, locale) == "fallback")
 
     def _page_sections(self, html: str, config) -> list[Section]:
         sections = self._sections.get(html)

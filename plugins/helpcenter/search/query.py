@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .synonyms import SynonymGroup, matching_tokens
-from .text import CJK_RUN, SEGMENTED_LOCALES, normalize, pieces
+from .text import (CJK_RUN, SEGMENTED_LOCALES, STOP_WORDS, is_stop_word, normalize, pieces, strip_particle,
+                   strips_particles)
 
 MAX_WORD = 8  # longest word (in characters) looked up when segmenting a query
 UNKNOWN_COST = 2  # a character that is no known word costs more than a word, so known words win
@@ -78,18 +79,26 @@ def parts_of(word: str, lexicon) -> list[str]:
     return found
 
 
-def query_lexicon(index_terms, groups: list[SynonymGroup]) -> set[str]:
-    """Words a query's CJK text is split into: the index's CJK words and the synonyms' CJK phrases."""
+def query_lexicon(index_terms, groups: list[SynonymGroup], locale: str) -> set[str]:
+    """What a query's words are looked up in. Segmented locales: the words a query's CJK text is split
+    into (the index's CJK words, the synonyms' CJK phrases, and the locale's function words, so that
+    those are recognised and dropped). Korean: every index word, which a word with a particle is cut
+    back to. Other locales: nothing."""
+    if strips_particles(locale):
+        return set(index_terms)
+    if locale not in SEGMENTED_LOCALES:
+        return set()
     lexicon = {t for t in index_terms if CJK_RUN.fullmatch(t)}
     lexicon.update(value for g in groups for phrase in g.phrases for kind, value in phrase if kind == "cjk")
+    lexicon.update(STOP_WORDS.get(locale, ()))
     return lexicon
 
 
-def _phrase_words(phrase, lexicon, segmented: bool) -> list[str]:
+def _phrase_words(phrase, lexicon, segmented: bool, locale: str) -> list[str]:
     result = []
     for kind, value in phrase:
         if kind == "cjk" and segmented:
-            result.extend(w for w in segment_query(value, lexicon) if w in lexicon)
+            result.extend(w for w in segment_query(value, lexicon) if w in lexicon and not is_stop_word(w, locale))
         else:
             result.append(value)
     return result
@@ -100,11 +109,16 @@ def analyze_query(query: str, locale: str, lexicon, groups: list[SynonymGroup]) 
     normalized = normalize(query, locale)
     text_pieces = pieces(normalized)
     words: list[QueryWord] = []
+    particles = strips_particles(locale)
     for kind, value in text_pieces:
         if kind == "cjk" and segmented:
             for word in segment_query(value, lexicon):
-                words.append(QueryWord(word, parts_of(word, lexicon), cjk=True))
-        else:
+                if not is_stop_word(word, locale):
+                    parts = [part for part in parts_of(word, lexicon) if not is_stop_word(part, locale)]
+                    words.append(QueryWord(word, parts, cjk=True))
+        elif not is_stop_word(value, locale):
+            if particles and kind == "word":
+                value = strip_particle(value, lexicon)
             words.append(QueryWord(value, cjk=kind == "cjk", prefix=kind != "cjk" and len(value) >= 3))
     # The word being typed (no space after it yet) may be unfinished: match it as a prefix too.
     if words and query == query.rstrip():
@@ -118,7 +132,7 @@ def analyze_query(query: str, locale: str, lexicon, groups: list[SynonymGroup]) 
         for word in words:
             if word.text in singles:
                 for phrase in group.phrases:
-                    for alternative in _phrase_words(phrase, lexicon, segmented):
+                    for alternative in _phrase_words(phrase, lexicon, segmented, locale):
                         if alternative != word.text and alternative not in word.alternatives:
                             word.alternatives.append(alternative)
     return AnalyzedQuery(words, tokens)

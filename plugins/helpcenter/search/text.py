@@ -45,3 +45,50 @@ def pieces(normalized: str) -> list[tuple[str, str]]:
 
 def has_cjk(text: str) -> bool:
     return bool(CJK_RUN.search(text))
+
+
+# Function words that carry no topic: they neither match nor rank, in the index or in a query, and are
+# never highlighted (「入金が反映されない」 must not rank a page by が). search-analysis.js holds the same lists.
+STOP_WORDS: dict[str, frozenset[str]] = {
+    "ja": frozenset("""
+        は が を に で の と も へ や か な ね よ わ さ れ せ た だ て し ず ぬ
+        から まで より など ので のに けど けれど けれども でも ても って という といった
+        です ます でした ました ません ない なかった ある あり いる い おり おる する し します した して
+        され される させ させる せる れる られる たい ください こと もの よう ため とき ところ
+        この その あの どの これ それ あれ どれ ここ そこ どこ なに なん どう どうして どうやって
+        でき できる できない ように について における によって における
+    """.split()),
+    "zh": frozenset("""
+        的 了 吗 呢 吧 啊 呀 嘛 着 过 地 得 之 是 在 我 我的 我们 你 您 你的 您的 他 她 它 和 与 及 或 或者
+        就 都 也 还 又 把 被 让 给 对 从 到 向 为 为什么 什么 怎么 怎么办 怎样 如何 哪 哪里 哪个 这 那 这个 那个
+        一个 有 没 没有 不 能 可以 要 想 会 应该 请问 一下
+    """.split()),
+    "zh-TW": frozenset("""
+        的 了 嗎 呢 吧 啊 呀 嘛 著 過 地 得 之 是 在 我 我的 我們 你 您 你的 您的 他 她 它 和 與 及 或 或者
+        就 都 也 還 又 把 被 讓 給 對 從 到 向 為 為什麼 什麼 怎麼 怎麼辦 怎樣 如何 哪 哪裡 哪個 這 那 這個 那個
+        一個 有 沒 沒有 不 能 可以 要 想 會 應該 請問 一下
+    """.split()),
+}
+# Korean writes particles attached to the noun before them (계정을, 출금이): they come off a word when what
+# is left (two syllables or more) is itself a known word, so 한도 (limit) keeps its 도. Longest first.
+KO_PARTICLES = ("에서는", "으로는", "에서", "에게", "으로", "까지", "부터", "보다", "처럼", "이나", "이랑",
+                "은", "는", "이", "가", "을", "를", "에", "의", "로", "와", "과", "도", "만", "나", "랑")
+KO_MIN_STEM = 2
+
+
+def is_stop_word(word: str, locale: str) -> bool:
+    return word in STOP_WORDS.get(locale, ())
+
+
+def strips_particles(locale: str) -> bool:
+    return locale == "ko"
+
+
+def strip_particle(word: str, known) -> str:
+    """A Korean word without the particle at its end, when the rest is a known word; else the word."""
+    for particle in KO_PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= KO_MIN_STEM:
+            stem = word[:-len(particle)]
+            if stem in known:
+                return stem
+    return word

@@ -97,23 +97,51 @@
     return found;
   }
 
-  // Words a query's CJK text is split into: the index's CJK words and the synonyms' CJK phrases.
-  function queryLexicon(indexTerms, synonyms) {
+  // What a query's words are looked up in (query.py's query_lexicon): segmented locales, the words CJK text
+  // is split into (the index's CJK words, the synonyms' CJK phrases, the function words, so those are
+  // recognised and dropped); Korean, every index word, which a word with a particle is cut back to.
+  function queryLexicon(indexTerms, config) {
     var lexicon = new Set();
+    if ((config.particles || []).length) {
+      indexTerms.forEach(function (term) { lexicon.add(term); });
+      return lexicon;
+    }
+    if (!config.segment) return lexicon;
     indexTerms.forEach(function (term) { if (CJK_RUN.test(term)) lexicon.add(term); });
-    (synonyms || []).forEach(function (group) {
+    (config.synonyms || []).forEach(function (group) {
       group[1].forEach(function (phrase) {
         phrase.forEach(function (piece) { if (piece[0] === "cjk") lexicon.add(piece[1]); });
       });
     });
+    (config.stop_words || []).forEach(function (word) { lexicon.add(word); });
     return lexicon;
   }
 
-  function phraseWords(phrase, lexicon, segmented) {
+  function isStopWord(word, config) {
+    return (config.stop_words || []).indexOf(word) >= 0;
+  }
+
+  // A Korean word without the particle at its end, when the rest (two syllables or more) is a known word.
+  var MIN_STEM = 2;
+  function stripParticle(word, particles, known) {
+    var chars = Array.from(word);
+    for (var i = 0; i < particles.length; i++) {
+      var particle = Array.from(particles[i]);
+      if (chars.length - particle.length < MIN_STEM) continue;
+      if (chars.slice(chars.length - particle.length).join("") !== particles[i]) continue;
+      var stem = chars.slice(0, chars.length - particle.length).join("");
+      if (known.has(stem)) return stem;
+    }
+    return word;
+  }
+
+  function phraseWords(phrase, lexicon, segmented, config) {
     var result = [];
     phrase.forEach(function (piece) {
       if (piece[0] === "cjk" && segmented) {
-        segmentQuery(piece[1], lexicon).forEach(function (w) { if (lexicon.has(w)) result.push(w); });
+        segmentQuery(piece[1], lexicon).forEach(function (w) {
+          if (lexicon.has(w) && !isStopWord(w, config)) result.push(w);
+        });
       } else {
         result.push(piece[1]);
       }
@@ -126,16 +154,20 @@
     var locale = config.locale;
     var segmented = SEGMENTED_LOCALES.indexOf(locale) >= 0;
     var textPieces = pieces(normalize(query, locale));
+    var particles = config.particles || [];
     var words = [];
     textPieces.forEach(function (piece) {
       if (piece[0] === "cjk" && segmented) {
         segmentQuery(piece[1], lexicon).forEach(function (word) {
-          words.push({ text: word, parts: partsOf(word, lexicon), prefix: false, cjk: true, alternatives: [] });
+          if (isStopWord(word, config)) return;
+          var parts = partsOf(word, lexicon).filter(function (part) { return !isStopWord(part, config); });
+          words.push({ text: word, parts: parts, prefix: false, cjk: true, alternatives: [] });
         });
-      } else {
+      } else if (!isStopWord(piece[1], config)) {
         var cjk = piece[0] === "cjk";
+        var value = particles.length && !cjk ? stripParticle(piece[1], particles, lexicon) : piece[1];
         words.push({
-          text: piece[1], parts: [], prefix: !cjk && Array.from(piece[1]).length >= 3, cjk: cjk, alternatives: []
+          text: value, parts: [], prefix: !cjk && Array.from(value).length >= 3, cjk: cjk, alternatives: []
         });
       }
     });
@@ -152,7 +184,7 @@
       words.forEach(function (word) {
         if (singles.indexOf(word.text) < 0) return;
         group[1].forEach(function (phrase) {
-          phraseWords(phrase, lexicon, segmented).forEach(function (alternative) {
+          phraseWords(phrase, lexicon, segmented, config).forEach(function (alternative) {
             if (alternative !== word.text && word.alternatives.indexOf(alternative) < 0) word.alternatives.push(alternative);
           });
         });
@@ -174,6 +206,8 @@
     partsOf: partsOf,
     analyzeQuery: analyzeQuery,
     queryLexicon: queryLexicon,
+    isStopWord: isStopWord,
+    stripParticle: stripParticle,
     isCjk: isCjk
   };
 })(typeof self !== "undefined" ? self : this);

@@ -12,6 +12,10 @@
 
   var url = new URL(script.getAttribute("data-worker"), document.baseURI);
   url.searchParams.set("index", new URL(script.getAttribute("data-index"), document.baseURI).href);
+  ["badge", "badge_label"].forEach(function (name) {
+    var value = script.getAttribute("data-" + name.replace("_", "-"));
+    if (value) url.searchParams.set(name, value);
+  });
 
   var NativeWorker = window.Worker;
   var worker, handedOver = false;
@@ -48,5 +52,6 @@
   HandOver.prototype = NativeWorker.prototype;
   window.Worker = HandOver;
 
-  window.HelpcenterSearchStart = { worker: url.href };
+  // search-box.js (the home page's box) asks the same worker, with its own message types.
+  window.HelpcenterSearchStart = { worker: url.href, instance: worker };
 })();

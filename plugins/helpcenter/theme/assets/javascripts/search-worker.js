@@ -14,6 +14,13 @@ var BOOST = { word: 1, part: 0.3, prefix: 0.3, synonym: 1, alternative: 0.6 }; /
 var params = new URL(self.location.href).searchParams;
 var state = { index: null, docs: null, config: null, lexicon: null, loading: null };
 var lastQuery = null;
+// The home page's search box (search-box.js) asks with its own message types, which Material's bundle
+// ignores, so its results never show in the header's list and the other way round.
+var BOX_QUERY = "hc-query", BOX_RESULT = "hc-result";
+var lastBoxQuery = null;
+// What marks an English article in a locale's results, in the locale's words (search-start.js and
+// search.js put them in the URL): the badge's text and what a screen reader says for it.
+var BADGE = params.get("badge") || "", BADGE_LABEL = params.get("badge_label") || "";
 
 // Start downloading the index before the scripts are parsed: both take time, so overlap them.
 var download = fetchIndex(params.get("index"));
@@ -54,7 +61,7 @@ function buildIndex(data) {
 
 function install(data) {
   var index = E.load(data.index || E.compact(buildIndex(data)));
-  var lexicon = data.query.segment ? A.queryLexicon(index.terms, data.query.synonyms) : new Set();
+  var lexicon = A.queryLexicon(index.terms, data.query);
   state = { index: index, docs: data.docs, config: data.query, lexicon: lexicon, loading: null };
 }
 
@@ -63,8 +70,9 @@ function load(download) {
   state.loading = loading;
   return loading.then(function () {
     postMessage({ type: READY });
+    if (lastBoxQuery !== null) postMessage({ type: BOX_RESULT, id: lastBoxQuery.id, data: search(lastBoxQuery.data) });
     if (lastQuery !== null) postMessage({ type: RESULT, data: search(lastQuery) });
-    else warmUp();
+    else if (lastBoxQuery === null) warmUp();
   }, function (error) {
     state.loading = null;
     console.warn(error);
@@ -90,6 +98,12 @@ function highlight(text, marks) {
   if (!marks.length) return html;
   var pattern = new RegExp("(" + marks.map(function (m) { return escapeRegExp(escapeHtml(m)); }).join("|") + ")", "giu");
   return html.replace(pattern, "<mark>$1</mark>");
+}
+
+function badge() {
+  if (!BADGE) return "";
+  return " <span class=\"hc-search-badge\"><span lang=\"en\" aria-hidden=\"true\">" + escapeHtml(BADGE) +
+    "</span><span class=\"hc-visually-hidden\">" + escapeHtml(BADGE_LABEL) + "</span></span>";
 }
 
 function runQuery(analyzed) {
@@ -145,9 +159,15 @@ function search(query) {
   var items = results.slice(0, MAX_RESULTS).map(function (result) {
     var doc = state.docs[Number(result.ref)];
     var marks = Object.keys(result.terms).filter(function (t) { return t.length > 1 || A.isCjk(t); });
+    var fallback = doc[5] === 1;
+    var heading = highlight(doc[1], marks), snippet = highlight(doc[2], marks);
+    // Material's list shows `title` and `text` as HTML: the category and the English badge go into them.
+    var title = fallback ? "<span lang=\"en\">" + heading + "</span>" + badge() : heading;
+    var category = doc[4] ? "<span class=\"hc-search-category\">" + escapeHtml(doc[4]) + "</span> " : "";
     var article = {
-      location: doc[0], title: highlight(doc[1], marks), text: highlight(doc[2], marks),
-      score: result.score, terms: result.terms
+      location: doc[0], title: title, text: category + (fallback ? "<span lang=\"en\">" + snippet + "</span>" : snippet),
+      score: result.score, terms: result.terms,
+      heading: heading, snippet: snippet, category: doc[4] || "", fallback: fallback
     };
     var sections = doc[3].filter(function (section) {
       var heading = A.normalize(section[1], state.config.locale);
@@ -193,6 +213,9 @@ addEventListener("message", function (event) {
   if (message.type === SETUP) {
     // Material's bundle sends the site-wide index only if search.js could not stop it; ours is loaded.
     (state.loading || Promise.resolve()).then(function () { if (state.index) postMessage({ type: READY }); });
+  } else if (message.type === BOX_QUERY) {
+    lastBoxQuery = { id: message.id, data: String(message.data || "") };
+    if (state.index && !state.loading) postMessage({ type: BOX_RESULT, id: message.id, data: search(lastBoxQuery.data) });
   } else if (message.type === QUERY) {
     lastQuery = message.data;
     if (state.index && !state.loading) postMessage({ type: RESULT, data: search(lastQuery) });

@@ -24,6 +24,10 @@
   } else {
     var worker = new URL(script.getAttribute("data-worker"), document.baseURI);
     worker.searchParams.set("index", new URL(script.getAttribute("data-index"), document.baseURI).href);
+    ["badge", "badge_label"].forEach(function (name) {
+      var value = script.getAttribute("data-" + name.replace("_", "-"));
+      if (value) worker.searchParams.set(name, value);
+    });
     settings.search = worker.href;
   }
   var localeRoot = script.getAttribute("data-locale-root");
