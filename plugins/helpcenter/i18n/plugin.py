@@ -7,20 +7,19 @@ calls helpcenter.i18n.translation); this plugin only passes it on.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
-from .. import theming
+from .. import engine, theming
 from ..adapters import static_i18n
 from ..build.outputs import gzip_as, read_text
 from .config import I18nConfig
 from .sitemaps import HREFLANG_SITEMAP, ROBOTS, SITEMAP, locale_sitemaps, robots_txt, without_hreflang_links
 from .status_page import status_page_markdown
 
-log = logging.getLogger("mkdocs.plugins.helpcenter.i18n")
+log = engine.logger("plugins.helpcenter.i18n")
 
 ARTICLES_PLUGIN = "helpcenter-articles"
 HEAD_FILTER = "hc_without_hreflang_links"
