@@ -15,6 +15,7 @@ COMMAND_MODULES = [
     "helpcenter.i18n.commands",
     "helpcenter.checks.commands",
     "helpcenter.contact.commands",
+    "helpcenter.scaffold",
 ]
 
 

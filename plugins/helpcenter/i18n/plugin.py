@@ -7,8 +7,10 @@ calls helpcenter.i18n.translation); this plugin only passes it on.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File
 
@@ -18,6 +20,7 @@ from ..build.outputs import gzip_as, read_text
 from .config import I18nConfig
 from .sitemaps import HREFLANG_SITEMAP, ROBOTS, SITEMAP, locale_sitemaps, robots_txt, without_hreflang_links
 from .status_page import status_page_markdown
+from .strings import StringsError, missing_strings_error, use_project_strings
 
 log = engine.logger("plugins.helpcenter.i18n")
 
@@ -34,10 +37,26 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def on_config(self, config):
         if self.config.enabled:
             theming.register(config, scripts=["assets/javascripts/language-switcher.js"])
+            folder = self._strings_folder(config)
+            use_project_strings(folder)
+            try:
+                problem = missing_strings_error(static_i18n.all_locales(config), folder)
+            except StringsError as error:
+                raise PluginError(str(error)) from None
+            if problem:
+                raise PluginError(problem)
         return config
+
+    def _strings_folder(self, config) -> Path:
+        return Path(config.config_file_path or ".").parent / self.config.strings_dir
 
     @event_priority(-110)  # after static-i18n (-100) has chosen the files of the locale being built
     def on_files(self, files, *, config):
+        if self.config.enabled:  # the project's strings sit beside the docs but are not part of the site
+            folder = str(self._strings_folder(config).resolve())
+            for file in list(files):
+                if file.abs_src_path and str(Path(file.abs_src_path).resolve()).startswith(folder + os.sep):
+                    files.remove(file)
         articles = config.plugins.get(ARTICLES_PLUGIN)
         data = getattr(articles, "data", None)
         if not self.config.enabled or data is None or data.translations is None:
