@@ -3,25 +3,27 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# This repository's exact versions; pyproject.toml declares the ranges the package accepts.
+CONSTRAINTS := constraints.txt
 
 .PHONY: install build serve test chromium postgres clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV) || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv && rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
 build: install
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict
 
 # Locales `make serve` builds besides the default one: LOCALES=zh,ja or LOCALES=all (slower rebuilds).
 LOCALES ?= en
 serve: install
-	NO_MKDOCS_2_WARNING=1 HELPCENTER_SERVE_LOCALES=$(LOCALES) $(BIN)/mkdocs serve --livereload
+	HELPCENTER_SERVE_LOCALES=$(LOCALES) $(BIN)/mkdocs serve --livereload
 
 chromium:
 	@sh scripts/ensure_chromium.sh

@@ -23,6 +23,10 @@ class Project:
     default_locale: str
     config: dict
 
+    def strings_folder(self) -> Path:
+        """The project's strings folder (helpcenter-i18n's `strings_dir`)."""
+        return self.root / self.plugin_options("helpcenter-i18n").get("strings_dir", "docs/strings")
+
     def plugin_options(self, name: str) -> dict:
         for entry in self.config.get("plugins", []) or []:
             if isinstance(entry, dict) and name in entry:

@@ -82,7 +82,7 @@ def test_pages_point_search_at_their_locales_index(small_site):
 
 
 @pytest.mark.parametrize("fault, message", [
-    ("raise ImportError('jieba was removed')", "pip install jieba==0.42.1"),
+    ("raise ImportError('jieba was removed')", "pip install 'helpcenter[cjk]'"),
     # An empty dictionary and an HMM that returns text whole.
     ("import re, types\nre_han_default, re_skip_default = re.compile('([\\w]+)'), re.compile('(\\s)')\n"
      "finalseg = types.SimpleNamespace(cut=lambda text: iter([text]))\n"

@@ -29,6 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs_static_i18n.utils import I18nLoggingFilter
 
+from .. import engine
 from .markdown_inline import skip_text_without_patterns
 from .static_i18n import i18n_plugin
 
@@ -70,7 +71,7 @@ def enter_locale_build(config, locale: str) -> None:
         plugin.building = True
         quiet = I18nLoggingFilter()
         quiet.filtered_prefixes.update(("Documentation built in", "Building documentation to directory"))
-        logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+        engine.logger("commands.build").addFilter(quiet)
 
 
 def merged_search_entries(config) -> list | None:

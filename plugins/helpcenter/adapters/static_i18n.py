@@ -8,10 +8,11 @@ from __future__ import annotations
 import copy
 import functools
 import inspect
-import logging
 import os
 import types
 from pathlib import PurePath
+
+from .. import engine
 
 PLUGIN_NAME = "i18n"
 
@@ -86,7 +87,7 @@ class _InstantSwitcherFilter:
 
 
 def silence_instant_navigation_warning() -> None:
-    logger = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+    logger = engine.logger("plugins.mkdocs_static_i18n.reconfigure")
     if not any(isinstance(f, _InstantSwitcherFilter) for f in logger.filters):
         logger.addFilter(_InstantSwitcherFilter())
 

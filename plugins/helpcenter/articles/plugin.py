@@ -3,13 +3,12 @@ the catalogue and redirects. The logic lives in the sibling modules; this class 
 
 from __future__ import annotations
 
-import logging
 import os
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from .. import theming
+from .. import engine, theming
 from ..adapters import static_i18n
 from ..i18n.strings import strings_for, translate
 from .catalogue import catalogue, write_catalogue
@@ -22,7 +21,7 @@ from .notfound import place_not_found_page
 from .redirects import private_page_redirects, redirects_for_locale, write_redirects
 from .views import BuildData, collect_build_data, page_kind, page_view
 
-log = logging.getLogger("mkdocs.plugins.helpcenter.articles")
+log = engine.logger("plugins.helpcenter.articles")
 
 _PAGE_TEMPLATES = {"home": "hc-home.html", "category": "hc-category.html"}
 

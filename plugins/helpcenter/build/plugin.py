@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .. import engine
 from ..adapters import mkdocs_build, static_i18n
 from .config import BuildConfig
 from .navigation import page_navigation
@@ -21,7 +22,7 @@ from .renders import Render, RenderCache, markdown_settings, relative_targets, r
 from .templates import MemoryBytecodeCache, compile_ahead, keep_macro_results, page_templates, use_quick_lookups
 from .workers import WorkerFailed, WorkerPool
 
-log = logging.getLogger("mkdocs.plugins.helpcenter.build")
+log = engine.logger("plugins.helpcenter.build")
 
 PLUGIN_NAME = "helpcenter-build"
 # A build makes millions of small objects, most of which live until its end; Python's default thresholds
@@ -195,7 +196,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         leaves them alone."""
         self._pool, self._folders = None, {}
         errors = _ErrorRecorder()
-        logger = logging.getLogger("mkdocs")
+        logger = engine.logger()
         logger.addHandler(errors)
         config.site_dir = str(folder)
         mkdocs_build.enter_locale_build(config, locale)

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import engine
 from ..articles.model import ContentErrors, HelpCenter
 from ..articles.views import page_kind
 from ..project import Project, load_model, load_project
@@ -54,7 +55,7 @@ class Report:
 def load_settings(config_file: str | os.PathLike = "mkdocs.yml") -> Settings:
     from mkdocs.config import load_config
 
-    logger = logging.getLogger("mkdocs")
+    logger = engine.logger()
     level = logger.level
     logger.setLevel(logging.ERROR)  # config notices are the build's business
     try:

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..articles.history import DocsLog, diff_since, docs_log, uncommitted
 from ..articles.model import Article, ContentErrors, HelpCenter
 from ..project import Project, load_model, load_project
+from .strings import StringsError, strings_to_translate, use_project_strings
 from .report import FAIL_ON, failures, render_json, render_markdown, render_table, summarize
 from .translation import (CONTENT_PREFIX, TranslationReport, new_translation_text, source_revision_for,
                           translation_report, with_front_matter_field)
@@ -233,6 +234,17 @@ def _new(args, ws: Workspace) -> int:
     return 0
 
 
+def _strings(args) -> int:
+    project = load_project(args.config)
+    use_project_strings(project.strings_folder())
+    try:
+        sys.stdout.write(strings_to_translate(args.locale, project.default_locale, every=args.all))
+    except StringsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser("i18n", help="translation status, marks, diffs and new translations")
     commands = parser.add_subparsers(dest="i18n_command", required=True)
@@ -263,5 +275,11 @@ def register(subparsers) -> None:
     new.add_argument("path")
     new.set_defaults(func=_run(_new))
 
-    for sub in (status, mark, diff, new):
+    strings = commands.add_parser("strings", help="reader-visible strings a locale lacks, with the default "
+                                  "locale's text, to save as docs/strings/<locale>.yml and translate")
+    strings.add_argument("locale")
+    strings.add_argument("--all", action="store_true", help="every string, not only the missing ones")
+    strings.set_defaults(func=_strings)
+
+    for sub in (status, mark, diff, new, strings):
         sub.add_argument("--config", default="mkdocs.yml", help="path to mkdocs.yml")

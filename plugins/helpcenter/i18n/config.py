@@ -8,3 +8,6 @@ class I18nConfig(Config):
     status_page = c.Type(str, default="team/translation-status.md")
     # Untitled admonitions (`!!! note`) get their title in the page's language (UI strings `admonition.*`).
     admonition_titles = c.Type(bool, default=True)
+    # The project's own reader-visible strings, `<locale>.yml` files (key: text) that add to and override the
+    # package's; relative to mkdocs.yml. Not published.
+    strings_dir = c.Type(str, default="docs/strings")

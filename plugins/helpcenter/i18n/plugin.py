@@ -7,14 +7,14 @@ calls helpcenter.i18n.translation); this plugin only passes it on.
 
 from __future__ import annotations
 
-import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
-from .. import theming
+from .. import engine, theming
 from ..adapters import static_i18n
 from ..build.outputs import gzip_as, read_text
 from .admonitions import admonition_titles, with_default_titles
@@ -24,9 +24,9 @@ from .frame import (FrameConfigError, footer_links, header_contact, localize_per
 from .sitemaps import (HREFLANG_SITEMAP, ROBOTS, SITEMAP, fallback_addresses, locale_addresses, locale_sitemaps,
                        robots_txt, without_addresses, without_hreflang_links)
 from .status_page import status_page_markdown
-from .strings import strings_for
+from .strings import StringsError, missing_strings_error, strings_for, use_project_strings
 
-log = logging.getLogger("mkdocs.plugins.helpcenter.i18n")
+log = engine.logger("plugins.helpcenter.i18n")
 
 ARTICLES_PLUGIN = "helpcenter-articles"
 CONTACT_PLUGIN = "helpcenter-contact"
@@ -46,6 +46,14 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def _register(self, config):
         if self.config.enabled:
             theming.register(config, scripts=["assets/javascripts/language-switcher.js"])
+            folder = self._strings_folder(config)
+            use_project_strings(folder)
+            try:
+                problem = missing_strings_error(static_i18n.all_locales(config), folder)
+            except StringsError as error:
+                raise PluginError(str(error)) from None
+            if problem:
+                raise PluginError(problem)
         return config
 
     @event_priority(-110)  # after static-i18n (-100) has set up the locale being built and its overrides
@@ -78,8 +86,16 @@ class I18nPlugin(BasePlugin[I18nConfig]):
     def _strings(self, config):
         return strings_for(static_i18n.current_locale(config), static_i18n.default_locale(config))
 
+    def _strings_folder(self, config) -> Path:
+        return Path(config.config_file_path or ".").parent / self.config.strings_dir
+
     @event_priority(-110)  # after static-i18n (-100) has chosen the files of the locale being built
     def on_files(self, files, *, config):
+        if self.config.enabled:  # the project's strings sit beside the docs but are not part of the site
+            folder = str(self._strings_folder(config).resolve())
+            for file in list(files):
+                if file.abs_src_path and str(Path(file.abs_src_path).resolve()).startswith(folder + os.sep):
+                    files.remove(file)
         articles = config.plugins.get(ARTICLES_PLUGIN)
         data = getattr(articles, "data", None)
         if not self.config.enabled or data is None or data.translations is None:

@@ -7,7 +7,6 @@ each build writes only its own `<locale>/search/` folder. The logic lives in the
 from __future__ import annotations
 
 import gc
-import logging
 import os
 import signal
 import sys
@@ -16,7 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .. import pagehtml, theming
+from .. import engine, pagehtml, theming
 from ..adapters import material_search, static_i18n
 from ..articles.frontmatter import ContentError
 from .config import SearchConfig
@@ -25,7 +24,7 @@ from .segmenters import SegmentationError, segment_ahead, segmenter_for
 from .synonyms import dictionary_words, groups_for, read_synonyms
 from .text import SEGMENTED_LOCALES
 
-log = logging.getLogger("mkdocs.plugins.helpcenter.search")
+log = engine.logger("plugins.helpcenter.search")
 
 ARTICLES_PLUGIN = "helpcenter-articles"
 

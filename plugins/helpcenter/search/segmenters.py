@@ -16,10 +16,11 @@ import tempfile
 from contextlib import contextmanager
 from functools import lru_cache
 
+from .. import engine
 from .jieba_cut import JiebaCut
 from .text import CJK_RUN
 
-log = logging.getLogger("mkdocs.plugins.helpcenter.search")
+log = engine.logger("plugins.helpcenter.search")
 
 # Sentences each segmenter must split; if it returns them whole, the index would be unsearchable.
 _SELF_TEST = {"jieba": "我们的帮助中心可以搜索", "mecab": "出金の申請方法を確認する"}
@@ -273,8 +274,8 @@ def _import(module: str, package: str | None = None):
     except ImportError as error:
         raise SegmentationError(
             f"{package} cannot be imported ({error}), so the text of this locale cannot be split into words "
-            f"and its search index would find nothing. Fix: install it with `pip install {PINS[package]}` "
-            f"(it is a dependency of helpcenter: `pip install -e .`).") from None
+            f"and its search index would find nothing. Fix: install helpcenter's Chinese and Japanese extra, "
+            f"`pip install 'helpcenter[cjk]'`.") from None
 
 
 _SEGMENTERS = {"zh": JiebaSegmenter, "zh-TW": JiebaSegmenter, "ja": MecabSegmenter}
