@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from helpcenter.i18n.strings import use_project_strings
 from helpcenter.static_server import serve_directory
 
 ROOT = Path(__file__).resolve().parents[1]
+# The shipped help center's own interface words (docs/strings/) over the package's defaults, as its build has them.
+use_project_strings(ROOT / "docs" / "strings")
 CHROMIUM = os.environ.get("HELPCENTER_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
