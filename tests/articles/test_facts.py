@@ -96,3 +96,14 @@ def test_check_reports_an_unknown_fact(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "docs/zh/support/faq.md:" in output and "unknown fact 'chat_hour'" in output
+
+
+def test_numbers_are_written_as_each_locale_writes_them(tmp_path):
+    (tmp_path / "facts.yml").write_text("limit: 50000\nhours: 24\nlabel: '50000'\n", encoding="utf-8")
+    facts = load_facts(tmp_path / "facts.yml", "docs/facts.yml", "en")
+    assert facts.text("limit", "en") == "50,000" and facts.text("limit", "zh") == "50,000"
+    assert facts.text("limit", "fr") == "50\u202f000" and facts.text("limit", "ru") == "50\xa0000"
+    assert facts.text("limit", "es") == "50.000" and facts.text("limit", "de") == "50.000"
+    assert facts.text("hours", "fr") == "24"
+    assert facts.text("label", "fr") == "50000"  # a quoted value is text, written as it is
+    assert fill("Up to {{ fact.limit }} USDT", facts, "pt", "docs/pt/a.md")[0] == "Up to 50.000 USDT"

@@ -4,6 +4,7 @@ An article writes `{{ fact.password_min_length }}`; the build, `helpcenter check
 article model see the value from the facts file (`facts.yml` in the docs folder by default):
 
     password_min_length: 8                  # the same text in every locale
+    level1_fiat_limit: 5000                 # a number: written as each locale writes numbers (5,000 / 5 000)
     chat_hours:                             # or one text per locale (the default locale's is required)
       en: 24/7 in English and Chinese; other languages 08:00–20:00 UTC
       zh: 中文和英文 7×24 小时；其他语言 UTC 08:00–20:00
@@ -30,9 +31,20 @@ PLACEHOLDER = re.compile(r"\{\{\s*fact\.([A-Za-z0-9_]+)\s*\}\}")
 _NAME = re.compile(r"^[A-Za-z0-9_]+$")
 
 
+def format_number(value: int | float, locale: str) -> str:
+    """A number as readers of `locale` write it (digit grouping, decimal sign), from Babel's CLDR data."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import format_decimal
+
+    try:
+        return format_decimal(value, locale=Locale.parse(locale.replace("-", "_")))
+    except (ValueError, UnknownLocaleError):
+        return format_decimal(value, locale="en")
+
+
 @dataclass
 class Facts:
-    values: dict[str, str | dict[str, str]] = field(default_factory=dict)
+    values: dict[str, int | float | str | dict[str, str]] = field(default_factory=dict)
     src: str = "facts.yml"
     lines: dict[str, int] = field(default_factory=dict)  # fact -> line in the facts file
     default_locale: str = "en"
@@ -41,6 +53,8 @@ class Facts:
         value = self.values.get(name)
         if isinstance(value, dict):
             return value.get(locale)
+        if isinstance(value, (int, float)):
+            return format_number(value, locale)
         return value
 
     def names(self) -> list[str]:
@@ -68,7 +82,7 @@ def load_facts(path: str | Path, display: str, default_locale: str) -> Facts:
                                           fix="write one 'name: text' line per fact.")])
     lines = {key.value: key.start_mark.line + 1 for key, _ in node.value} if isinstance(node, yaml.MappingNode) else {}
     errors: list[ContentError] = []
-    values: dict[str, str | dict[str, str]] = {}
+    values: dict[str, int | float | str | dict[str, str]] = {}
     for name, value in data.items():
         line = lines.get(name)
         if not isinstance(name, str) or not _NAME.match(name):
@@ -87,8 +101,10 @@ def load_facts(path: str | Path, display: str, default_locale: str) -> Facts:
                                            fix=f"add '{default_locale}: <text>' under '{name}:'."))
             else:
                 values[name] = {k: str(v) for k, v in value.items()}
-        elif isinstance(value, (str, int, float)):
-            values[name] = str(value)
+        elif isinstance(value, (int, float)):
+            values[name] = value
+        elif isinstance(value, str):
+            values[name] = value
         else:
             errors.append(ContentError(display, f"fact '{name}' must be a text or one text per locale", line=line,
                                        fix=f"write '{name}: <text>'."))
