@@ -126,12 +126,22 @@ def test_permalinks_admonitions_and_materials_missing_translations_in_the_built_
     assert '<p class="admonition-title">警告</p>' in translated
     english = (built_site / "security" / "enable-2fa" / "index.html").read_text(encoding="utf-8")
     assert 'title="Link to this section"' in english and '<p class="admonition-title">Warning</p>' in english
-    # A fallback page's English body keeps the English page's titles (its lang="en" part is English throughout).
-    fallback = (built_site / "ru" / "security" / "enable-2fa" / "index.html").read_text(encoding="utf-8")
-    assert 'title="Link to this section"' in fallback and '<p class="admonition-title">Warning</p>' in fallback
     # Material's Vietnamese has "Initializing search" in English; frame.yml's material.* comes first.
     vietnamese = (built_site / "vi" / "index.html").read_text(encoding="utf-8")
     assert "Đang khởi tạo tìm kiếm" in vietnamese and "Initializing search" not in vietnamese
+
+
+def test_a_fallback_pages_english_body_keeps_the_english_titles(tmp_path):
+    # Every locale translates every article, so the fallback is made here: one translation taken away.
+    from conftest import copy_project, mkdocs_build
+
+    config = copy_project(tmp_path)
+    (config.parent / "docs" / "ru" / "security" / "enable-2fa.md").unlink()
+    result = mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    fallback = (tmp_path / "site" / "ru" / "security" / "enable-2fa" / "index.html").read_text(encoding="utf-8")
+    # Its lang="en" part is English throughout, permalink and admonition titles included.
+    assert 'title="Link to this section"' in fallback and '<p class="admonition-title">Warning</p>' in fallback
 
 
 def test_a_footer_mistake_stops_the_build_naming_the_entry(tmp_path):
