@@ -86,13 +86,14 @@ def test_the_files_merge(tmp_path):
 def table(request):
     rows: dict[str, tuple] = {}
     yield rows
-    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     lines = ["", "search relevance per locale", f"{'locale':<7} {'queries':>7} {'recall@3':>8} {'MRR':>5}  bar"]
     for locale in sorted(rows):
         count, recall, mrr, bar = rows[locale]
         lines.append(f"{locale:<7} {count:>7} {recall:>8.2f} {mrr:>5.2f}  {'yes' if bar else f'no (<{BAR_FROM})'}")
-    for line in lines:
-        (reporter.write_line if reporter else print)(line)
+    # Printed past pytest's output capture, so the table shows in every run, passing or not.
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print("\n".join(lines), flush=True)
 
 
 @pytest.mark.parametrize("locale", sorted(QUERIES))
