@@ -28,7 +28,7 @@ DEFAULT_LOCALE = "en"
 SCRIPT_LOCALES = {"zh", "zh-TW", "ja", "ko", "ru"}
 LATIN_LOCALES = {"es", "pt", "fr", "vi", "tr"}
 
-# English function words that are not words of the Latin-script locales (no "a", "on", "no", "do", "me").
+# English function words ("a", "on", "no", "me" left out: they are words of the Latin-script locales too).
 ENGLISH = frozenset("""
     the and of to is are was were be been your you yours with for this that these those it its can will not
     if or from by have has had an at which when what how who we our us they their them should would could
@@ -36,8 +36,8 @@ ENGLISH = frozenset("""
     here where while because please do does don't doesn't isn't aren't won't can't cannot in
 """.split())
 # Words of a locale spelt like an English function word, left out of ENGLISH for that locale.
-ENGLISH_OVERLAP = {"vi": {"an", "to", "can", "the"}, "tr": {"in", "at", "is"}, "fr": {"us"}, "es": {"has"},
-                   "pt": {"us"}}
+ENGLISH_OVERLAP = {"vi": {"an", "to", "can", "the", "do"}, "tr": {"in", "at", "is", "an"}, "fr": {"us"},
+                   "es": {"has"}, "pt": {"us", "do"}}
 # The locale's most frequent function words.
 FUNCTION_WORDS = {
     "es": "de la que el en y a los las se del un una por con no su sus para es al lo como más o pero si sin "
