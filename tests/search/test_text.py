@@ -43,6 +43,13 @@ def test_inflected_words_share_a_stem():
     assert stem_terms("hesabini", "tr")[0] in stem_terms("hesabını", "tr")
 
 
+def test_portuguese_ucao_words_stem_as_in_the_browser():
+    from helpcenter.search.text import snowball_stem
+
+    assert [snowball_stem(w, "pt") for w in ["devolução", "devoluções", "solução", "verificação"]] == \
+        ["devoluçã", "devoluçõ", "soluçã", "verific"]
+
+
 def test_vietnamese_bigrams():
     assert bigrams(["rut", "tien", "nhanh"]) == ["rut_tien", "tien_nhanh"]
     assert bigrams(["rut"]) == []

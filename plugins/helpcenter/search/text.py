@@ -29,6 +29,10 @@ SNOWBALL = {
 # snowballstemmer 2.2 is generated from the Snowball release lunr-languages' stemmers match word for word;
 # Snowball 3 changed Spanish (unaccented "-acion" endings) and French ("mauvais"), so the dependency is pinned
 # below 2.3 (pyproject.toml) and the comparison test catches any drift.
+# One difference remains, in Portuguese: lunr-languages' stemmer never applies Snowball's "-ução/-uções -> -u"
+# step (devolução -> devolu); it only takes off the final vowel or "-es" (devoluçã, devoluçõ). The build cuts
+# those words the browser's way: (ending, characters the browser removes).
+BROWSER_ENDINGS = {"pt": (("uções", 2), ("ução", 1))}
 # Vietnamese writes a word as syllables separated by spaces (rút tiền, xác minh danh tính): two syllables
 # in a row are indexed and asked for as one more term, so pages with the whole word rank first.
 BIGRAM_LOCALES = frozenset({"vi"})
@@ -76,6 +80,9 @@ def _snowball(locale: str):
 
 def snowball_stem(word: str, locale: str) -> str:
     """The Snowball stem of a lower-case word (`lower`), as the browser's lunr-languages stemmer makes it."""
+    for ending, cut in BROWSER_ENDINGS.get(locale, ()):
+        if word.endswith(ending):
+            return word[:-cut]
     return _snowball(locale).stemWord(word)
 
 
