@@ -206,8 +206,11 @@ function search(query) {
   var last = analyzed.words[analyzed.words.length - 1];
   if (items.length && last && last.prefix && !last.cjk) {
     var title = A.normalize(state.docs[Number(results[0].ref)][1], state.config.locale);
+    // A stemmed word is shorter than what was typed: complete what was typed (retiro -> retiros, not retir).
+    var typed = A.pieces(A.normalize(query, state.config.locale));
+    var start = state.config.snowball && typed.length ? typed[typed.length - 1][1] : last.text;
     var completion = A.pieces(title).map(function (p) { return p[1]; }).filter(function (w) {
-      return w.indexOf(last.text) === 0 && w !== last.text;
+      return w.indexOf(start) === 0 && w !== start;
     }).sort(function (a, b) { return a.length - b.length; })[0];
     if (completion) suggest.push(completion);
   }
