@@ -147,3 +147,48 @@ def test_a_rebuild_reuses_the_index_words_of_unchanged_pages(monkeypatch):
     second = build_locale_index(pages, "en", None, [], prebuilt=True, fields_cache=cache)
     assert converted == ["Withdraw crypto now"]
     assert second == build_locale_index(pages, "en", None, [], prebuilt=True) != first
+
+
+@pytest.mark.parametrize("locale, query, best", [
+    ("es", "retiros", "es/retiro/"),
+    ("es", "comision", "es/comision/"),
+    ("ru", "выводу", "ru/vyvod/"),
+    ("ru", "ещё", "ru/eshche/"),
+    ("vi", "rút tiền", "vi/rut-tien/"),
+    ("vi", "xác minh danh tính", "vi/kyc/"),
+    ("tr", "IBAN", "tr/iban/"),
+    ("tr", "iban", "tr/iban/"),
+    ("tr", "hesabini", "tr/hesap/"),
+])
+def test_inflections_accents_and_syllables_find_the_page(locale, query, best):
+    pages = {
+        "es": [page("es/retiro/", "Tu retiro está pendiente", "Por qué espera.", "El retiro tarda."),
+               page("es/comision/", "Comisión de depósito", "Cuánto cuesta.", "La comisión depende de la red."),
+               page("es/otro/", "Seguridad", "Proteger la cuenta.", "Active la verificación.")],
+        "ru": [page("ru/vyvod/", "Вывод средств", "Почему ждёт.", "Вывод проверяется."),
+               page("ru/eshche/", "Ещё о безопасности", "Защита.", "Включите ещё одну защиту."),
+               page("ru/other/", "Пароль", "Сброс.", "Сбросьте пароль.")],
+        # The same syllables, in the same fields, apart in one page and together in the other.
+        "vi": [page("vi/tien/", "Lệnh đang chờ", "Vì sao chờ.", "Lệnh tiền cần rút kiểm tra ngay."),
+               page("vi/rut-tien/", "Lệnh đang chờ", "Vì sao chờ.", "Lệnh rút tiền cần kiểm tra ngay."),
+               page("vi/kyc/", "Xác minh danh tính", "Giấy tờ cần có.", "Chuẩn bị giấy tờ tùy thân."),
+               page("vi/other/", "Minh bạch", "Danh sách xác nhận.", "Tính phí và danh mục minh bạch.")],
+        "tr": [page("tr/iban/", "IBAN ile para yatırma", "Banka havalesi.", "IBAN numarasını girin."),
+               page("tr/hesap/", "Hesabınızı koruyun", "Güvenlik.", "Hesabınızı dondurun."),
+               page("tr/other/", "Ücretler", "Komisyon.", "Ağ ücreti değişir.")],
+    }[locale]
+    files = build_locale_index(pages, locale, None, [], prebuilt=True)
+    assert search(files, locale, query)[0] == best
+
+
+def test_vietnamese_words_of_two_syllables_are_terms_too():
+    files = build_locale_index([page("vi/a/", "Rút tiền", "", "")], "vi", None, [], prebuilt=True)
+    terms = {entry[0] for entry in files[INDEX_FILE]["index"]["invertedIndex"]}
+    assert {"rut", "tien", "rut_tien"} <= terms
+    assert files[INDEX_FILE]["query"]["bigrams"] is True and files[INDEX_FILE]["query"]["snowball"] is None
+
+
+def test_snowball_locales_name_the_browsers_stemmer():
+    for locale, name in [("es", "es"), ("ru", "ru"), ("tr", "tr"), ("pt", "pt"), ("fr", "fr")]:
+        files = build_locale_index([page(f"{locale}/a/", "x", "", "")], locale, None, [], prebuilt=True)
+        assert files[INDEX_FILE]["query"]["snowball"] == name

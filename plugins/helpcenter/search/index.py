@@ -28,8 +28,9 @@ from lunr.token import Token
 from .query import prefix_boost
 from .segmenters import Segmenter, SegmentationError
 from .synonyms import SynonymGroup, matching_tokens
-from .text import (CJK_RUN, KO_PARTICLES, SEGMENTED_LOCALES, STEMMED_LOCALES, STOP_WORDS, is_stop_word, normalize,
-                   pieces, strip_particle, strips_particles)
+from .text import (BIGRAM_LOCALES, CJK_RUN, KO_PARTICLES, SEGMENTED_LOCALES, SNOWBALL, STEMMED_LOCALES, STOP_WORDS,
+                   bigrams, fold, is_stop_word, lower, normalize, pieces, stem_terms, stems, strip_particle,
+                   strips_particles)
 
 FORMAT_VERSION = 2
 INDEX_FILE = "helpcenter_index.json"
@@ -71,11 +72,21 @@ def words(text: str, locale: str, segmenter: Segmenter | None, groups: list[Syno
     locale's function words left out (Korean particles come off later, in `without_particles`)."""
     text_pieces = pieces(normalize(text, locale))
     result: list[str] = []
+    if stems(locale):
+        # The stemmer reads the words before their accents are folded (the synonyms match folded words).
+        for kind, value in pieces(lower(text, locale)):
+            if kind == "word" and not is_stop_word(fold(value, locale), locale):
+                result.extend(stem_terms(value, locale))
+            elif kind == "cjk":
+                result.append(value)
+        return result + matching_tokens(groups, text_pieces)
     for kind, value in text_pieces:
         if kind == "cjk" and segmenter is not None:
             result.extend(w for w in segmenter.words(value) if not is_stop_word(w, locale))
         elif not is_stop_word(value, locale):
             result.append(value)
+    if locale in BIGRAM_LOCALES:
+        result += bigrams([value for kind, value in text_pieces if kind == "word"])
     return result + matching_tokens(groups, text_pieces)
 
 
@@ -113,6 +124,9 @@ def query_config(locale: str, groups: list[SynonymGroup]) -> dict:
     return {
         "locale": locale,
         "stem": locale in STEMMED_LOCALES,
+        # lunr-languages' stemmer the browser loads from Material's bundle (text.SNOWBALL), or none.
+        "snowball": SNOWBALL[locale][1] if stems(locale) else None,
+        "bigrams": locale in BIGRAM_LOCALES,
         "segment": locale in SEGMENTED_LOCALES,
         "fields": FIELDS,
         "prefix_boost": prefix_boost(locale),

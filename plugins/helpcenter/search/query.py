@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .synonyms import SynonymGroup, matching_tokens
-from .text import (CJK_RUN, SEGMENTED_LOCALES, STOP_WORDS, is_stop_word, normalize, pieces, strip_particle,
-                   strips_particles)
+from .text import (BIGRAM_LOCALES, CJK_RUN, SEGMENTED_LOCALES, STOP_WORDS, bigrams, fold, is_stop_word, lower,
+                   normalize, pieces, stem_terms, stems, strip_particle, strips_particles)
 
 MAX_WORD = 8  # longest word (in characters) looked up when segmenting a query
 UNKNOWN_COST = 2  # a character that is no known word costs more than a word, so known words win
@@ -22,6 +22,7 @@ BOOST_PART = 0.3
 BOOST_PREFIX = 0.3
 BOOST_SYNONYM = 1.0
 BOOST_ALTERNATIVE = 0.6
+BOOST_BIGRAM = 1.0  # two Vietnamese syllables in a row, as written in the page
 # Korean words carry their endings (문의 -> 문의하기, 계정 -> 계정을): a word's completions count in full.
 PREFIX_BOOSTS = {"ko": 1.0}
 
@@ -43,6 +44,7 @@ class QueryWord:
 class AnalyzedQuery:
     words: list[QueryWord]
     synonyms: list[str]  # synonym group tokens
+    bigrams: list[str] = field(default_factory=list)  # Vietnamese: syllables in a row (text.bigrams)
 
 
 def segment_query(run: str, lexicon: set[str] | frozenset[str]) -> list[str]:
@@ -99,6 +101,8 @@ def _phrase_words(phrase, lexicon, segmented: bool, locale: str) -> list[str]:
     for kind, value in phrase:
         if kind == "cjk" and segmented:
             result.extend(w for w in segment_query(value, lexicon) if w in lexicon and not is_stop_word(w, locale))
+        elif kind == "word" and stems(locale):
+            result.append(stem_terms(value, locale)[0])
         else:
             result.append(value)
     return result
@@ -109,17 +113,28 @@ def analyze_query(query: str, locale: str, lexicon, groups: list[SynonymGroup]) 
     normalized = normalize(query, locale)
     text_pieces = pieces(normalized)
     words: list[QueryWord] = []
+    forms: list[str] = []  # each word as typed (normalised, not stemmed), to find it among the synonyms
     particles = strips_particles(locale)
-    for kind, value in text_pieces:
+    if stems(locale):
+        for kind, value in pieces(lower(query, locale)):
+            form = fold(value, locale)
+            if is_stop_word(form, locale):
+                continue
+            text = stem_terms(value, locale)[0] if kind == "word" else value
+            words.append(QueryWord(text, cjk=kind == "cjk", prefix=kind != "cjk" and len(text) >= 3))
+            forms.append(form)
+    for kind, value in text_pieces if not stems(locale) else ():
         if kind == "cjk" and segmented:
             for word in segment_query(value, lexicon):
                 if not is_stop_word(word, locale):
                     parts = [part for part in parts_of(word, lexicon) if not is_stop_word(part, locale)]
                     words.append(QueryWord(word, parts, cjk=True))
+                    forms.append(word)
         elif not is_stop_word(value, locale):
             if particles and kind == "word":
                 value = strip_particle(value, lexicon)
             words.append(QueryWord(value, cjk=kind == "cjk", prefix=kind != "cjk" and len(value) >= 3))
+            forms.append(value)
     # The word being typed (no space after it yet) may be unfinished: match it as a prefix too.
     if words and query == query.rstrip():
         words[-1].prefix = len(words[-1].text) >= (1 if words[-1].cjk else 2)
@@ -129,13 +144,14 @@ def analyze_query(query: str, locale: str, lexicon, groups: list[SynonymGroup]) 
         if group.token not in tokens:
             continue
         singles = {phrase[0][1] for phrase in group.phrases if len(phrase) == 1}
-        for word in words:
-            if word.text in singles:
+        for word, form in zip(words, forms):
+            if form in singles:
                 for phrase in group.phrases:
                     for alternative in _phrase_words(phrase, lexicon, segmented, locale):
                         if alternative != word.text and alternative not in word.alternatives:
                             word.alternatives.append(alternative)
-    return AnalyzedQuery(words, tokens)
+    pairs = bigrams([value for kind, value in text_pieces if kind == "word"]) if locale in BIGRAM_LOCALES else []
+    return AnalyzedQuery(words, tokens, pairs)
 
 
 def lunr_search(index, analyzed: AnalyzedQuery, stop_words=frozenset(), prefix: float = BOOST_PREFIX):
@@ -155,4 +171,6 @@ def lunr_search(index, analyzed: AnalyzedQuery, stop_words=frozenset(), prefix: 
             query.term(word.text, boost=prefix, use_pipeline=False, wildcard=Query.WILDCARD_TRAILING)
     for token in analyzed.synonyms:
         query.term(token, boost=BOOST_SYNONYM, use_pipeline=False)
+    for pair in analyzed.bigrams:
+        query.term(pair, boost=BOOST_BIGRAM, use_pipeline=False)
     return index.query(query)

@@ -8,13 +8,35 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
 
 # Locales whose readers often type Latin letters without accents: fold "comisión" to "comision".
 FOLD_LOCALES = frozenset({"en", "es", "fr", "pt", "tr", "vi"})
 # Locales whose text has no spaces between words and is segmented into words (jieba / MeCab).
 SEGMENTED_LOCALES = frozenset({"zh", "zh-TW", "ja"})
-# English gets lunr's stemmer and stop word filter; other locales match whole words and prefixes.
+# English gets lunr's stemmer and stop word filter (in lunr's pipeline, on both sides).
 STEMMED_LOCALES = frozenset({"en"})
+# Inflected languages get Snowball stemmers before lunr sees the words: snowballstemmer's algorithm here,
+# the same algorithm from lunr-languages (bundled with Material, assets/javascripts/lunr/min/) in the browser.
+# locale -> (snowballstemmer's name, lunr-languages' name). tests/browser/test_search_stemming.py runs both on
+# every word of the shipped indexes and compares.
+SNOWBALL = {
+    "es": ("spanish", "es"), "pt": ("portuguese", "pt"), "fr": ("french", "fr"), "ru": ("russian", "ru"),
+    "tr": ("turkish", "tr"), "it": ("italian", "it"), "de": ("german", "de"), "nl": ("dutch", "du"),
+}
+# snowballstemmer 2.2 is generated from the Snowball release lunr-languages' stemmers match word for word;
+# Snowball 3 changed Spanish (unaccented "-acion" endings) and French ("mauvais"), so the dependency is pinned
+# below 2.3 (pyproject.toml) and the comparison test catches any drift.
+# One difference remains, in Portuguese: lunr-languages' stemmer never applies Snowball's "-ução/-uções -> -u"
+# step (devolução -> devolu); it only takes off the final vowel or "-es" (devoluçã, devoluçõ). The build cuts
+# those words the browser's way: (ending, characters the browser removes).
+BROWSER_ENDINGS = {"pt": (("uções", 2), ("ução", 1))}
+# Vietnamese writes a word as syllables separated by spaces (rút tiền, xác minh danh tính): two syllables
+# in a row are indexed and asked for as one more term, so pages with the whole word rank first.
+BIGRAM_LOCALES = frozenset({"vi"})
+BIGRAM_JOINER = "_"  # never inside a word (pieces split on it), so a bigram term cannot meet a typed word
 
 _CJK = "\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 CJK_RUN = re.compile(f"[{_CJK}]+")
@@ -30,12 +52,55 @@ def _fold_char(match: re.Match) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
 
 
-def normalize(text: str, locale: str) -> str:
-    """NFKC (full-width '２ＦＡ' -> '2fa'), lower case, and accents folded in FOLD_LOCALES."""
-    text = unicodedata.normalize("NFKC", text).lower()
+def lower(text: str, locale: str) -> str:
+    """NFKC (full-width '２ＦＡ' -> '2fa') and lower case: Turkish's (İ -> i, I -> ı, so a Turkish word keeps
+    the letters its stemmer reads), and Russian ё written as е, as most readers type it."""
+    text = unicodedata.normalize("NFKC", text)
+    if locale == "tr":
+        text = text.replace("İ", "i").replace("I", "ı")
+    return text.lower().replace("ё", "е")
+
+
+def fold(text: str, locale: str) -> str:
+    """Accents folded in FOLD_LOCALES ('comisión' -> 'comision'; Turkish ı -> i, so 'IBAN' and 'iban' meet)."""
     if locale in FOLD_LOCALES:
         text = _LATIN.sub(_fold_char, text)
     return text
+
+
+def normalize(text: str, locale: str) -> str:
+    """Lower case (`lower`) and accents folded (`fold`)."""
+    return fold(lower(text, locale), locale)
+
+
+@lru_cache(maxsize=None)
+def _snowball(locale: str):
+    return snowballstemmer.stemmer(SNOWBALL[locale][0])
+
+
+def snowball_stem(word: str, locale: str) -> str:
+    """The Snowball stem of a lower-case word (`lower`), as the browser's lunr-languages stemmer makes it."""
+    for ending, cut in BROWSER_ENDINGS.get(locale, ()):
+        if word.endswith(ending):
+            return word[:-cut]
+    return _snowball(locale).stemWord(word)
+
+
+def stem_terms(word: str, locale: str) -> list[str]:
+    """The index terms of a lower-case word of a Snowball locale: its stem, accents folded, and the folded
+    stem of the word written without accents when that differs ('hesabını' and 'hesabini' stem differently),
+    so a query typed either way finds it. A query word gets only the first (`stem_terms(w)[0]`)."""
+    first = fold(snowball_stem(word, locale), locale)
+    second = fold(snowball_stem(fold(word, locale), locale), locale)
+    return [first] if first == second else [first, second]
+
+
+def stems(locale: str) -> bool:
+    return locale in SNOWBALL
+
+
+def bigrams(words: list[str]) -> list[str]:
+    return [a + BIGRAM_JOINER + b for a, b in zip(words, words[1:])]
 
 
 def pieces(normalized: str) -> list[tuple[str, str]]:

@@ -15,14 +15,36 @@
   var MAX_WORD = 8;
   var UNKNOWN_COST = 2;
 
+  var BIGRAM_JOINER = "_";
+
+  // Turkish's lower case (İ -> i, I -> ı) and Russian ё written as е, as in text.py's lower().
+  function lower(text, locale) {
+    text = text.normalize("NFKC");
+    if (locale === "tr") text = text.replace(/İ/g, "i").replace(/I/g, "ı");
+    return text.toLowerCase().replace(/ё/g, "е");
+  }
+
+  function fold(text, locale) {
+    if (FOLD_LOCALES.indexOf(locale) < 0) return text;
+    return text.replace(LATIN, function (c) {
+      return EXTRA_FOLDS[c] || c.normalize("NFD").replace(/\p{M}/gu, "");
+    });
+  }
+
   function normalize(text, locale) {
-    text = text.normalize("NFKC").toLowerCase();
-    if (FOLD_LOCALES.indexOf(locale) >= 0) {
-      text = text.replace(LATIN, function (c) {
-        return EXTRA_FOLDS[c] || c.normalize("NFD").replace(/\p{M}/gu, "");
-      });
-    }
-    return text;
+    return fold(lower(text, locale), locale);
+  }
+
+  // A query word's term in a Snowball locale (text.py's stem_terms(word)[0]): `stem` is lunr-languages'
+  // stemmer for the locale (search-worker.js loads it from Material's bundle).
+  function stemTerm(word, locale, stem) {
+    return fold(stem(word), locale);
+  }
+
+  function bigrams(words) {
+    var result = [];
+    for (var i = 0; i + 1 < words.length; i++) result.push(words[i] + BIGRAM_JOINER + words[i + 1]);
+    return result;
   }
 
   // [["cjk", run] | ["word", word], ...]
@@ -135,13 +157,15 @@
     return word;
   }
 
-  function phraseWords(phrase, lexicon, segmented, config) {
+  function phraseWords(phrase, lexicon, segmented, config, stem) {
     var result = [];
     phrase.forEach(function (piece) {
       if (piece[0] === "cjk" && segmented) {
         segmentQuery(piece[1], lexicon).forEach(function (w) {
           if (lexicon.has(w) && !isStopWord(w, config)) result.push(w);
         });
+      } else if (piece[0] === "word" && stem) {
+        result.push(stemTerm(piece[1], config.locale, stem));
       } else {
         result.push(piece[1]);
       }
@@ -149,19 +173,35 @@
     return result;
   }
 
-  // -> {words: [{text, parts, prefix, cjk, alternatives}], synonyms: [token]}
-  function analyzeQuery(query, config, lexicon) {
+  // -> {words: [{text, parts, prefix, cjk, alternatives}], synonyms: [token], bigrams: [term]}
+  // `stem`: the locale's Snowball stemmer (word -> stem) when the index has config.snowball.
+  function analyzeQuery(query, config, lexicon, stem) {
     var locale = config.locale;
     var segmented = SEGMENTED_LOCALES.indexOf(locale) >= 0;
     var textPieces = pieces(normalize(query, locale));
     var particles = config.particles || [];
     var words = [];
-    textPieces.forEach(function (piece) {
+    var forms = []; // each word as typed (normalised, not stemmed), to find it among the synonyms
+    if (config.snowball && !stem) throw new Error("no stemmer for locale " + locale);
+    if (!config.snowball) stem = null;
+    // The stemmer reads the words before their accents are folded (the synonyms match folded words).
+    if (stem) {
+      pieces(lower(query, locale)).forEach(function (piece) {
+        var form = fold(piece[1], locale);
+        if (isStopWord(form, config)) return;
+        var cjk = piece[0] === "cjk";
+        var text = cjk ? piece[1] : stemTerm(piece[1], locale, stem);
+        words.push({ text: text, parts: [], prefix: !cjk && Array.from(text).length >= 3, cjk: cjk, alternatives: [] });
+        forms.push(form);
+      });
+    }
+    (stem ? [] : textPieces).forEach(function (piece) {
       if (piece[0] === "cjk" && segmented) {
         segmentQuery(piece[1], lexicon).forEach(function (word) {
           if (isStopWord(word, config)) return;
           var parts = partsOf(word, lexicon).filter(function (part) { return !isStopWord(part, config); });
           words.push({ text: word, parts: parts, prefix: false, cjk: true, alternatives: [] });
+          forms.push(word);
         });
       } else if (!isStopWord(piece[1], config)) {
         var cjk = piece[0] === "cjk";
@@ -169,6 +209,7 @@
         words.push({
           text: value, parts: [], prefix: !cjk && Array.from(value).length >= 3, cjk: cjk, alternatives: []
         });
+        forms.push(value);
       }
     });
     // The word being typed (no space after it yet) may be unfinished: match it as a prefix too.
@@ -181,16 +222,18 @@
     (config.synonyms || []).forEach(function (group) {
       if (tokens.indexOf(group[0]) < 0) return;
       var singles = group[1].filter(function (p) { return p.length === 1; }).map(function (p) { return p[0][1]; });
-      words.forEach(function (word) {
-        if (singles.indexOf(word.text) < 0) return;
+      words.forEach(function (word, number) {
+        if (singles.indexOf(forms[number]) < 0) return;
         group[1].forEach(function (phrase) {
-          phraseWords(phrase, lexicon, segmented, config).forEach(function (alternative) {
+          phraseWords(phrase, lexicon, segmented, config, stem).forEach(function (alternative) {
             if (alternative !== word.text && word.alternatives.indexOf(alternative) < 0) word.alternatives.push(alternative);
           });
         });
       });
     });
-    return { words: words, synonyms: tokens };
+    var pairs = config.bigrams ? bigrams(textPieces.filter(function (p) { return p[0] === "word"; })
+      .map(function (p) { return p[1]; })) : [];
+    return { words: words, synonyms: tokens, bigrams: pairs };
   }
 
   function isCjk(term) {
@@ -199,6 +242,10 @@
 
   root.HelpcenterSearchAnalysis = {
     normalize: normalize,
+    lower: lower,
+    fold: fold,
+    stemTerm: stemTerm,
+    bigrams: bigrams,
     pieces: pieces,
     phraseIn: phraseIn,
     matchingTokens: matchingTokens,

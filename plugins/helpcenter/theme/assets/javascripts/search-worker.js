@@ -9,10 +9,10 @@
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var MAX_RESULTS = 50;
 var MAX_SECTIONS = 3;
-var BOOST = { word: 1, part: 0.3, prefix: 0.3, synonym: 1, alternative: 0.6 }; // as in plugins/helpcenter/search/query.py
+var BOOST = { word: 1, part: 0.3, prefix: 0.3, synonym: 1, alternative: 0.6, bigram: 1 }; // as in plugins/helpcenter/search/query.py
 
 var params = new URL(self.location.href).searchParams;
-var state = { index: null, docs: null, config: null, lexicon: null, loading: null };
+var state = { index: null, docs: null, config: null, lexicon: null, stem: null, loading: null };
 var lastQuery = null;
 // The home page's search box (search-box.js) asks with its own message types, which Material's bundle
 // ignores, so its results never show in the header's list and the other way round.
@@ -59,10 +59,30 @@ function buildIndex(data) {
   });
 }
 
+// The locale's Snowball stemmer: lunr-languages' (Material ships it next to its own scripts, so it is
+// loaded from this site, never from elsewhere). The index was built with the same algorithm (text.py).
+function snowballStemmer(name) {
+  if (!name) return null;
+  if (!/^[a-z]{2}$/.test(name)) throw new Error("search index: unknown stemmer " + name);
+  if (!lunr.stemmerSupport) importScripts("lunr/min/lunr.stemmer.support.min.js");
+  importScripts("lunr/min/lunr." + name + ".min.js");
+  var stemmer = lunr[name].stemmer;
+  var cache = new Map();
+  return function (word) {
+    var stem = cache.get(word);
+    if (stem === undefined) {
+      stem = stemmer(new lunr.Token(word)).toString();
+      cache.set(word, stem);
+    }
+    return stem;
+  };
+}
+
 function install(data) {
   var index = E.load(data.index || E.compact(buildIndex(data)));
   var lexicon = A.queryLexicon(index.terms, data.query);
-  state = { index: index, docs: data.docs, config: data.query, lexicon: lexicon, loading: null };
+  var stem = snowballStemmer(data.query.snowball);
+  state = { index: index, docs: data.docs, config: data.query, lexicon: lexicon, stem: stem, loading: null };
 }
 
 function load(download) {
@@ -121,6 +141,7 @@ function runQuery(analyzed) {
     if (word.prefix) term(word.text, prefixBoost, false, true);
   });
   analyzed.synonyms.forEach(function (token) { term(token, BOOST.synonym, false, false); });
+  (analyzed.bigrams || []).forEach(function (pair) { term(pair, BOOST.bigram, false, false); });
   return E.query(state.index, clauses);
 }
 
@@ -144,7 +165,7 @@ function matchedWords(analyzed, terms) {
 
 function search(query) {
   if (!state.index || !query.trim()) return { items: [] };
-  var analyzed = A.analyzeQuery(query, state.config, state.lexicon);
+  var analyzed = A.analyzeQuery(query, state.config, state.lexicon, state.stem);
   var counted = analyzed.words.filter(function (word) {
     return !state.config.stem || lunr.stopWordFilter(new lunr.Token(word.text));
   }).length;
@@ -185,8 +206,11 @@ function search(query) {
   var last = analyzed.words[analyzed.words.length - 1];
   if (items.length && last && last.prefix && !last.cjk) {
     var title = A.normalize(state.docs[Number(results[0].ref)][1], state.config.locale);
+    // A stemmed word is shorter than what was typed: complete what was typed (retiro -> retiros, not retir).
+    var typed = A.pieces(A.normalize(query, state.config.locale));
+    var start = state.config.snowball && typed.length ? typed[typed.length - 1][1] : last.text;
     var completion = A.pieces(title).map(function (p) { return p[1]; }).filter(function (w) {
-      return w.indexOf(last.text) === 0 && w !== last.text;
+      return w.indexOf(start) === 0 && w !== start;
     }).sort(function (a, b) { return a.length - b.length; })[0];
     if (completion) suggest.push(completion);
   }
