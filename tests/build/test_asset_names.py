@@ -4,12 +4,14 @@ built site every page names only hashed files of ours that exist."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from helpcenter.build.assets import HashedAssets, hashed_assets, package_assets, write_hashed_assets
+from helpcenter.build.assets import HashedAssets, hashed_assets, minified, package_assets, write_hashed_assets
 from helpcenter.feedback.site_app import cache_control
+from helpcenter.theming import THEME_DIR
 
 HASHED = re.compile(r"\.[0-9a-f]{8}\.(?:js|css)$")
 
@@ -66,6 +68,7 @@ def test_registered_lists_get_the_hashed_names_once():
     assert assets.url("assets/x.js") == "assets/x.0123abcd.js" and assets.url("other.js") == "other.js"
 
 
+_ON_DEMAND = re.compile(r"""\sdata-scripts='([^']*)'""")
 _REFERENCE = re.compile(r"""\s(?:src|href|data-worker)="([^"]+\.(?:js|css))(?:\?[^"]*)?\"""")
 
 
@@ -76,7 +79,8 @@ def test_pages_name_only_hashed_assets_of_ours_that_exist(built_site):
     for page in built_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         base = "http://site/" + page.relative_to(built_site).as_posix()
-        for reference in _REFERENCE.findall(text):
+        on_demand = [url for match in _ON_DEMAND.findall(text) for url, _ in json.loads(match)]
+        for reference in _REFERENCE.findall(text) + on_demand:
             path = urlsplit(urljoin(base, reference)).path.lstrip("/")
             name = Path(path).name
             assert name not in ours, f"{page} names {reference}, not its hashed name"
@@ -89,3 +93,11 @@ def test_pages_name_only_hashed_assets_of_ours_that_exist(built_site):
     for path in package_assets():
         assert not (built_site / path).exists(), f"{path} was published under its unhashed name"
         assert any(p.suffix == Path(path).suffix for p in (built_site / path).parent.glob(Path(path).stem + ".*"))
+
+
+def test_minified_keeps_licence_headers_and_drops_comments():
+    script = b"/**\n * lib 1.0\n * @license MIT\n */\n// a note\nvar  answer = 42;  /* why */\n"
+    assert minified("assets/javascripts/lib.js", script) == b"/**\n * lib 1.0\n * @license MIT\n */\nvar answer=42;"
+    assert minified("assets/stylesheets/a.css", b"/* note */\np {\n  margin: 0;\n}\n") == b"p{margin:0}"
+    ours = [path for path in package_assets() if path.endswith(".js")]
+    assert all(b"\n// " not in minified(path, (Path(THEME_DIR) / path).read_bytes()) for path in ours)

@@ -15,6 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import rcssmin
+import rjsmin
+
 from ..theming import THEME_DIR
 
 ASSET_FOLDER = "assets"
@@ -49,6 +52,25 @@ class HashedAssets:
             else:
                 kept.append(hashed)
         listed[:] = kept
+
+
+_LEADING_COMMENT = re.compile(r"\A\s*(/\*.*?\*/)", re.S)
+
+
+def minified(path: str, content: bytes) -> bytes:
+    """A script or stylesheet without comments and needless whitespace (rJSmin, rCSSmin: no source maps).
+    A file's leading comment is kept when it carries a licence or copyright (the vendored lunr.js)."""
+    text = content.decode("utf-8")
+    if path.endswith(".js"):
+        result = rjsmin.jsmin(text, keep_bang_comments=True)
+    elif path.endswith(".css"):
+        result = rcssmin.cssmin(text, keep_bang_comments=True)
+    else:
+        return content
+    leading = _LEADING_COMMENT.match(text)
+    if leading and re.search(r"@license|copyright", leading.group(1), re.I) and leading.group(1) not in result:
+        result = leading.group(1) + "\n" + result
+    return result.encode("utf-8")
 
 
 def hashed_name(path: str, content: bytes) -> str:

@@ -33,3 +33,8 @@ class BuildConfig(Config):
     # The package's scripts and stylesheets are written under content-hashed names (build/assets.py), which pages
     # use; servers can then let browsers keep them for a year.
     hash_asset_names = c.Type(bool, default=True)
+    # With hashed names, minify them first (rJSmin, rCSSmin; these make no source maps).
+    minify_assets = c.Type(bool, default=True)
+    # Scripts only some pages need (theming.ON_DEMAND_SCRIPTS: contact, feedback) load on the pages that have
+    # their elements, through assets/javascripts/page-scripts.js, instead of on every page.
+    load_scripts_on_demand = c.Type(bool, default=True)

@@ -13,9 +13,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from .. import engine
+from .. import engine, theming
 from ..adapters import mkdocs_build, static_i18n
-from .assets import HashedAssets, hashed_assets, write_hashed_assets
+from .assets import HashedAssets, hashed_assets, minified, write_hashed_assets
 from .compress import default_cache_dir, precompress_site
 from .config import BuildConfig
 from .navigation import page_navigation
@@ -54,6 +54,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         self._thresholds: tuple[int, int, int] | None = None  # Python's, restored when MkDocs is done
         self._trimmed: dict = {}  # top-level sections trimmed for pruned navigation, per locale build
         self._assets = HashedAssets()  # our scripts' and stylesheets' content-hashed names
+        self._page_scripts: list[tuple[str, str]] = []  # scripts loaded only on pages with their elements
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -100,17 +101,20 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         return config
 
     @event_priority(-500)  # after every plugin has registered its stylesheets and scripts
-    def _hash_asset_names(self, config):
+    def _arrange_assets(self, config):
+        self._page_scripts = []
+        if self.config.enabled and self.config.load_scripts_on_demand:
+            self._page_scripts = theming.take_on_demand_scripts(config.extra_javascript)
         if not (self.config.enabled and self.config.hash_asset_names):
             self._assets = HashedAssets()
             return config
         if not static_i18n.is_building_other_locales(config):
-            self._assets = hashed_assets(config.theme.dirs)
+            self._assets = hashed_assets(config.theme.dirs, minified if self.config.minify_assets else None)
         self._assets.rewrite(config.extra_css)
         self._assets.rewrite(config.extra_javascript)
         return config
 
-    on_config = CombinedEvent(_configure, _hash_asset_names)
+    on_config = CombinedEvent(_configure, _arrange_assets)
 
     @event_priority(-200)  # after static-i18n (-100) has chosen the locale's files
     def on_files(self, files, *, config):
@@ -133,6 +137,8 @@ class BuildPlugin(BasePlugin[BuildConfig]):
     @event_priority(-200)  # the last of the default build's on_env: the workers fork from here
     def on_env(self, env, *, config, files):
         env.globals["hc_asset"] = self._assets.url  # templates name our scripts and stylesheets through it
+        env.globals["hc_page_scripts"] = [(self._assets.url(path), when) for path, when in self._page_scripts]
+        env.globals["hc_page_scripts_loader"] = self._assets.url(theming.PAGE_SCRIPTS_LOADER)
         if self.config.enabled and self.config.share_compiled_templates:
             env.bytecode_cache = self.templates
         if self.config.enabled and self.config.quick_template_lookups:
