@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import mimetypes
 import re
+import time
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -98,3 +99,30 @@ def test_the_selectors_match_the_built_pages(built_site):
     article = (built_site / "security/anti-phishing-code/index.html").read_text(encoding="utf-8")
     assert "data-hc-feedback" in article and "data-hc-contact-status" in article
     assert set(ON_DEMAND_SCRIPTS) == {"assets/javascripts/contact.js", "assets/javascripts/feedback.js"}
+
+
+SHIFTS = """() => new Promise(resolve => {
+  const shifts = [];
+  new PerformanceObserver(list => { for (const entry of list.getEntries()) if (!entry.hadRecentInput)
+      shifts.push([entry.value, (entry.sources || []).map(s => s.node ? s.node.nodeName + "." + s.node.className : "")]); })
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(shifts), 1500);
+})"""
+
+
+@pytest.mark.parametrize("path", ["", "security/anti-phishing-code/", "contact/"])
+def test_our_widgets_move_nothing_when_their_scripts_arrive_late(browser, site_url, path):
+    """A phone's width, a page tall enough that every widget is in view, and our scripts arriving late (a slow
+    connection): the widgets' places are kept (the feedback widget, the contact block, the home page's results)."""
+    context = browser.new_context(viewport={"width": 390, "height": 5000}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+
+    def late(route):
+        time.sleep(0.5)
+        route.continue_()
+
+    tab.route(re.compile(r"/assets/javascripts/(?!bundle\.).*\.js$"), late)
+    tab.goto(site_url + path, wait_until="load")
+    shifts = tab.evaluate(SHIFTS)
+    context.close()
+    assert sum(value for value, _ in shifts) < 0.001, shifts
