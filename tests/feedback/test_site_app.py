@@ -207,8 +207,8 @@ def raw_get(request, compressed_site, tmp_path):
         client = httpx.Client(base_url=base.rstrip("/"))
         request.addfinalizer(client.close)
 
-    def run(path: str, accept_encoding: str):
-        with client.stream("GET", path, headers={"Accept-Encoding": accept_encoding}) as response:
+    def run(path: str, accept_encoding: str, headers: dict | None = None):
+        with client.stream("GET", path, headers=headers or {"Accept-Encoding": accept_encoding}) as response:
             return response.status_code, response.headers, b"".join(response.iter_raw())
 
     return run
@@ -255,3 +255,15 @@ def test_accepted_encodings():
     assert accepted_encodings("*;q=0.5, gzip;q=0") == {"br"}
     assert accepted_encodings("gzip;q=zero") == set()
     assert accepted_encodings(None) == set()
+
+
+@pytest.mark.parametrize("accept", ["br", "gzip", "identity"])
+def test_a_revalidation_of_an_unchanged_file_is_answered_304(raw_get, accept):
+    status, headers, _ = raw_get("/guide/", accept)
+    assert status == 200
+    # The collector's server sends an ETag (of the copy sent), the tests' server only Last-Modified.
+    validator = ({"If-None-Match": headers["etag"]} if "etag" in headers
+                 else {"If-Modified-Since": headers["last-modified"]})
+    client_headers = {"Accept-Encoding": accept, **validator}
+    status, headers, body = raw_get("/guide/", accept, client_headers)
+    assert status == 304 and body == b"" and headers["vary"] == "Accept-Encoding"

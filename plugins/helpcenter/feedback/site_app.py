@@ -14,6 +14,7 @@ import hashlib
 import html
 import json
 import mimetypes
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -244,7 +245,8 @@ class SiteFiles(StaticFiles):
         if varies:
             headers["Vary"] = "Accept-Encoding"
         # The media type is the file's, not its copy's; the copy's own ETag keeps a cached plain copy apart.
-        response = FileResponse(sent, status_code=status_code, headers=headers,
+        # With stat_result the ETag and Last-Modified are set now, for the If-None-Match check below.
+        response = FileResponse(sent, status_code=status_code, headers=headers, stat_result=os.stat(sent),
                                 media_type=media_type or mimetypes.guess_type(file.name)[0] or "text/plain")
         if status_code == 200 and self.is_not_modified(response.headers, request_headers):
             return NotModifiedResponse(response.headers)
