@@ -14,6 +14,30 @@ from pathlib import Path
 THEME_DIR = str(Path(__file__).parent / "theme")
 
 
+# Scripts a page needs only when it has their elements: the page-scripts loader (assets/javascripts/page-scripts.js)
+# fetches them then, at the first page and after instant navigation, instead of every page loading them.
+ON_DEMAND_SCRIPTS = {
+    # Opening hours (data-hc-closed), the contact page's form, an article's contact block with its status.
+    "assets/javascripts/contact.js": "[data-hc-closed], [data-hc-contact], [data-hc-contact-status]",
+    "assets/javascripts/feedback.js": "[data-hc-feedback]",
+}
+PAGE_SCRIPTS_LOADER = "assets/javascripts/page-scripts.js"
+
+
+def take_on_demand_scripts(listed: list) -> list[tuple[str, str]]:
+    """Removes the scripts of ON_DEMAND_SCRIPTS from extra_javascript; returns them with their selectors."""
+    taken, kept = [], []
+    for item in listed:
+        path = str(getattr(item, "path", item))
+        if path in ON_DEMAND_SCRIPTS:
+            if path not in (p for p, _ in taken):
+                taken.append((path, ON_DEMAND_SCRIPTS[path]))
+        else:
+            kept.append(item)
+    listed[:] = kept
+    return taken
+
+
 def add_theme_dir(dirs: list[str]) -> None:
     """Inserts the package's theme folder before the first folder that belongs to the theme itself (the one with a
     mkdocs_theme.yml: Material's), so folders put first (custom_dir, static-i18n's sitemap template) stay first."""

@@ -1,22 +1,25 @@
 """The project's server for the built site (`helpcenter feedback serve --serve-site`) and the loopback server of the
-tests with the same rules: each locale's own 404 page, Cache-Control, security headers and a Content-Security-Policy
-that lists exactly the inline code of the built pages."""
+tests with the same rules: each locale's own 404 page, Cache-Control, precompressed copies, security headers and a
+Content-Security-Policy that lists exactly the inline code of the built pages."""
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 import os
 import time
 from pathlib import Path
 
+import brotli
 import httpx
 import pytest
 from starlette.testclient import TestClient
 
 from helpcenter.feedback.collector import CollectorSettings, create_app
-from helpcenter.feedback.site_app import SiteRules, cache_control, inline_hashes
+from helpcenter.build.compress import precompress_site
+from helpcenter.feedback.site_app import SiteRules, accepted_encodings, cache_control, inline_hashes
 from helpcenter.static_server import serve_directory
 
 INLINE = 'var palette=__md_get("__palette")'
@@ -176,3 +179,91 @@ def test_a_rebuilt_site_is_read_again(site, tmp_path):
 def test_rules_of_a_missing_folder_are_a_clear_error(tmp_path):
     with pytest.raises(ValueError, match="not a folder"):
         SiteRules.for_site(tmp_path / "nope")
+
+
+@pytest.fixture
+def compressed_site(site) -> Path:
+    """The site with a large page and stylesheet, and their precompressed copies as the build writes them."""
+    (site / "guide").mkdir()
+    (site / "guide" / "index.html").write_text(page("en", "<p>step by step</p>" * 300), encoding="utf-8")
+    (site / "assets" / "stylesheets").mkdir()
+    (site / "assets" / "stylesheets" / "theme.0a1b2c3d.css").write_text(".hc-card { margin: 0 }\n" * 200)
+    precompress_site(site, cache_dir=None)
+    assert (site / "guide" / "index.html.br").is_file() and (site / "guide" / "index.html.gz").is_file()
+    return site
+
+
+@pytest.fixture(params=["collector", "static_server"])
+def raw_get(request, compressed_site, tmp_path):
+    """raw_get(path, accept_encoding) -> (status, headers, body as sent, not decoded)."""
+    if request.param == "collector":
+        client = TestClient(create_app(CollectorSettings(db=str(tmp_path / "votes.sqlite3"), site=str(compressed_site),
+                                                         serve_site=True)))
+        client.__enter__()
+        request.addfinalizer(lambda: client.__exit__(None, None, None))
+    else:
+        base, server = serve_directory(compressed_site, site_rules=True)
+        request.addfinalizer(server.shutdown)
+        client = httpx.Client(base_url=base.rstrip("/"))
+        request.addfinalizer(client.close)
+
+    def run(path: str, accept_encoding: str, headers: dict | None = None):
+        with client.stream("GET", path, headers=headers or {"Accept-Encoding": accept_encoding}) as response:
+            return response.status_code, response.headers, b"".join(response.iter_raw())
+
+    return run
+
+
+@pytest.mark.parametrize("path,source", [("/guide/", "guide/index.html"),
+                                         ("/guide/index.html", "guide/index.html"),
+                                         ("/assets/stylesheets/theme.0a1b2c3d.css", "assets/stylesheets/theme.0a1b2c3d.css")])
+@pytest.mark.parametrize("accept,coding", [
+    ("gzip, deflate, br", "br"), ("br;q=1.0, gzip;q=0.5", "br"), ("gzip", "gzip"), ("br;q=0, gzip", "gzip"),
+    ("*", "br"), ("*, br;q=0", "gzip"), ("identity", None), ("", None), ("gzip;q=0, br;q=0", None)])
+def test_precompressed_copies_are_sent_to_clients_that_take_them(raw_get, compressed_site, path, source, accept, coding):
+    status, headers, body = raw_get(path, accept)
+    original = (compressed_site / source).read_bytes()
+    assert status == 200
+    assert headers["vary"] == "Accept-Encoding"
+    assert headers.get("content-encoding") == coding
+    assert headers["content-type"].split(";")[0] == ("text/html" if source.endswith(".html") else "text/css")
+    assert int(headers["content-length"]) == len(body)
+    decoded = {"br": brotli.decompress, "gzip": gzip.decompress, None: lambda data: data}[coding](body)
+    assert decoded == original
+    if coding:
+        assert len(body) < len(original)
+
+
+def test_a_file_without_copies_is_sent_as_it_is_without_vary(raw_get):
+    status, headers, body = raw_get("/assets/javascripts/feedback.js", "gzip, br")
+    assert status == 200 and body == b"console.log(2)"
+    assert "content-encoding" not in headers and "vary" not in headers
+
+
+def test_the_404_page_is_compressed_too(raw_get, compressed_site):
+    (compressed_site / "404.html").write_text(page("en", "not found en " * 200), encoding="utf-8")
+    precompress_site(compressed_site, cache_dir=None)
+    status, headers, body = raw_get("/nope/", "br")
+    assert status == 404 and headers["content-type"].startswith("text/html")
+    assert headers.get("content-encoding") == "br"
+    assert brotli.decompress(body) == (compressed_site / "404.html").read_bytes()
+
+
+def test_accepted_encodings():
+    assert accepted_encodings("gzip, deflate, br, zstd") == {"gzip", "deflate", "br", "zstd"}
+    assert accepted_encodings("br;q=0, gzip;q=0.8") == {"gzip"}
+    assert accepted_encodings("*;q=0.5, gzip;q=0") == {"br"}
+    assert accepted_encodings("gzip;q=zero") == set()
+    assert accepted_encodings(None) == set()
+
+
+@pytest.mark.parametrize("accept", ["br", "gzip", "identity"])
+def test_a_revalidation_of_an_unchanged_file_is_answered_304(raw_get, accept):
+    status, headers, _ = raw_get("/guide/", accept)
+    assert status == 200
+    # The collector's server sends an ETag (of the copy sent), the tests' server only Last-Modified.
+    validator = ({"If-None-Match": headers["etag"]} if "etag" in headers
+                 else {"If-Modified-Since": headers["last-modified"]})
+    client_headers = {"Accept-Encoding": accept, **validator}
+    status, headers, body = raw_get("/guide/", accept, client_headers)
+    assert status == 304 and body == b"" and headers["vary"] == "Accept-Encoding"

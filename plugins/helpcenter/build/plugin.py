@@ -11,10 +11,12 @@ import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from .. import engine
+from .. import engine, theming
 from ..adapters import mkdocs_build, static_i18n
+from .assets import HashedAssets, hashed_assets, minified, write_hashed_assets
+from .compress import default_cache_dir, precompress_site
 from .config import BuildConfig
 from .navigation import page_navigation
 from .outputs import SITEMAP, gzip_as, merge_tree, read_text, stitch_sitemaps
@@ -51,6 +53,8 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         self._folders: dict[str, Path] = {}  # locale -> its worker's output folder
         self._thresholds: tuple[int, int, int] | None = None  # Python's, restored when MkDocs is done
         self._trimmed: dict = {}  # top-level sections trimmed for pruned navigation, per locale build
+        self._assets = HashedAssets()  # our scripts' and stylesheets' content-hashed names
+        self._page_scripts: list[tuple[str, str]] = []  # scripts loaded only on pages with their elements
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -60,7 +64,7 @@ class BuildPlugin(BasePlugin[BuildConfig]):
             gc.set_threshold(*GARBAGE_THRESHOLDS)
 
     @event_priority(100)
-    def on_config(self, config):
+    def _configure(self, config):
         if not self.config.enabled:
             return config
         if not static_i18n.is_building_other_locales(config):  # a new build starts with the default locale
@@ -96,6 +100,22 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         self._markdown_settings = markdown_settings(config)
         return config
 
+    @event_priority(-500)  # after every plugin has registered its stylesheets and scripts
+    def _arrange_assets(self, config):
+        self._page_scripts = []
+        if self.config.enabled and self.config.load_scripts_on_demand:
+            self._page_scripts = theming.take_on_demand_scripts(config.extra_javascript)
+        if not (self.config.enabled and self.config.hash_asset_names):
+            self._assets = HashedAssets()
+            return config
+        if not static_i18n.is_building_other_locales(config):
+            self._assets = hashed_assets(config.theme.dirs, minified if self.config.minify_assets else None)
+        self._assets.rewrite(config.extra_css)
+        self._assets.rewrite(config.extra_javascript)
+        return config
+
+    on_config = CombinedEvent(_configure, _arrange_assets)
+
     @event_priority(-200)  # after static-i18n (-100) has chosen the locale's files
     def on_files(self, files, *, config):
         if self.config.enabled and self._keep_renders:
@@ -116,6 +136,9 @@ class BuildPlugin(BasePlugin[BuildConfig]):
 
     @event_priority(-200)  # the last of the default build's on_env: the workers fork from here
     def on_env(self, env, *, config, files):
+        env.globals["hc_asset"] = self._assets.url  # templates name our scripts and stylesheets through it
+        env.globals["hc_page_scripts"] = [(self._assets.url(path), when) for path, when in self._page_scripts]
+        env.globals["hc_page_scripts_loader"] = self._assets.url(theming.PAGE_SCRIPTS_LOADER)
         if self.config.enabled and self.config.share_compiled_templates:
             env.bytecode_cache = self.templates
         if self.config.enabled and self.config.quick_template_lookups:
@@ -130,12 +153,35 @@ class BuildPlugin(BasePlugin[BuildConfig]):
         return env
 
     @event_priority(-200)  # after static-i18n's on_post_build (-100), which runs the other locales' builds
-    def on_post_build(self, *, config):
+    def _finish_locale_builds(self, *, config):
         if not self.config.enabled or static_i18n.is_building_other_locales(config):
             return
         self._finish()
         if self.renders.reused:
             log.debug(f"{self.renders.reused} pages reused an earlier render, {self.renders.converted} were converted")
+
+    @event_priority(-900)  # after every plugin's files, before the copies are compressed
+    def _publish_hashed_assets(self, *, config):
+        if self._assets.names and not static_i18n.is_building_other_locales(config):
+            write_hashed_assets(config.site_dir, self._assets)
+
+    @event_priority(-1000)  # the very last: every plugin has written its files (helpcenter-i18n's sitemaps at -300)
+    def _precompress(self, *, config):
+        if (not self.config.enabled or not self.config.precompress or self.command == "serve"
+                or static_i18n.is_building_other_locales(config)):
+            return
+        cache = self.config.compress_cache_dir
+        if cache is None:
+            cache = default_cache_dir()
+        elif cache:
+            cache = os.path.join(os.path.dirname(config.config_file_path or "."), os.path.expanduser(cache))
+        report = precompress_site(config.site_dir, brotli_quality=self.config.brotli_quality,
+                                  page_brotli_quality=self.config.page_brotli_quality, cache_dir=cache or None)
+        if report.original_bytes:
+            log.info(f"Precompressed {report.files} files: {report.original_bytes / 1e6:.1f} MB, "
+                     f"{report.gzip_bytes / 1e6:.1f} MB gzip, {report.brotli_bytes / 1e6:.1f} MB Brotli")
+
+    on_post_build = CombinedEvent(_finish_locale_builds, _publish_hashed_assets, _precompress)
 
     def on_build_error(self, *, error):
         if self._pool is not None:

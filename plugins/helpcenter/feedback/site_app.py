@@ -13,6 +13,8 @@ import base64
 import hashlib
 import html
 import json
+import mimetypes
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +22,12 @@ from pathlib import Path
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse, Response
-from starlette.staticfiles import StaticFiles
+from starlette.staticfiles import NotModifiedResponse, StaticFiles
 from starlette.types import Receive, Scope, Send
 
-# Material's bundles carry an 8-digit content hash: a new release is a new name, so a copy never goes stale.
-HASHED_ASSET = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
+# Material's bundles and our own scripts and stylesheets (build/assets.py) carry an 8-digit content hash: a new
+# release is a new name, so a copy never goes stale.
+HASHED_ASSET = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:js|css)(?:\.map)?$")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"  # HTML, JSON and unhashed assets: kept, but checked with the server before each use
 
@@ -98,6 +101,52 @@ def cache_control(path: str) -> str:
     return IMMUTABLE if HASHED_ASSET.search(path) else REVALIDATE
 
 
+# The precompressed copies the build writes next to text files (build/compress.py), by preference.
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepted_encodings(accept_encoding: str | None) -> set[str]:
+    """The content codings an Accept-Encoding header allows (q=0 refuses one; "*" stands for any not named)."""
+    allowed, refused, any_other = set(), set(), False
+    for item in (accept_encoding or "").split(","):
+        name, _, params = item.strip().partition(";")
+        name = name.strip().lower()
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if not name:
+            continue
+        if name == "*":
+            any_other = quality > 0
+        elif quality > 0:
+            allowed.add(name)
+        else:
+            refused.add(name)
+    if any_other:
+        allowed |= {coding for coding, _ in PRECOMPRESSED if coding not in refused}
+    return allowed
+
+
+def precompressed_variant(file: str | Path, accept_encoding: str | None) -> tuple[Path, str | None, bool]:
+    """(the file to send, its Content-Encoding or None, whether the response varies by Accept-Encoding) for a
+    request of `file`: its .br or .gz copy when the client takes that coding, else the file itself."""
+    file = Path(file)
+    copies = [(coding, file.with_name(file.name + suffix)) for coding, suffix in PRECOMPRESSED]
+    copies = [(coding, path) for coding, path in copies if path.is_file()]
+    if not copies:
+        return file, None, False
+    allowed = accepted_encodings(accept_encoding)
+    for coding, path in copies:
+        if coding in allowed:
+            return path, coding, True
+    return file, None, True
+
+
 def site_locales(site_dir: Path) -> list[str]:
     """The locales of a built site, from its articles.json; without a catalogue, the folders that hold a 404 page."""
     catalogue = site_dir / "articles.json"
@@ -148,8 +197,9 @@ class SiteRules:
 
 
 class SiteFiles(StaticFiles):
-    """Starlette's StaticFiles in HTML mode (index.html for folders) with the locale's 404 page and the headers
-    of SiteRules. A rebuilt site (a new articles.json) is read again, as the collector reads its catalogue again."""
+    """Starlette's StaticFiles in HTML mode (index.html for folders) with the locale's 404 page, the headers
+    of SiteRules, and a file's precompressed copy for clients that take it. A rebuilt site (a new articles.json)
+    is read again, as the collector reads its catalogue again."""
 
     def __init__(self, site_dir: str | Path):
         super().__init__(directory=site_dir, html=True)
@@ -180,7 +230,26 @@ class SiteFiles(StaticFiles):
             page = self.rules.not_found_page(path)
             if page is None:
                 raise HTTPException(status_code=404)
-            response = FileResponse(page, status_code=404, media_type="text/html")
+            response = self._encoded_file(page, scope, status_code=404, media_type="text/html")
+        return response
+
+    def file_response(self, full_path, stat_result, scope: Scope, status_code: int = 200) -> Response:
+        return self._encoded_file(Path(full_path), scope, status_code=status_code)
+
+    def _encoded_file(self, file: Path, scope: Scope, *, status_code: int, media_type: str | None = None) -> Response:
+        request_headers = Headers(scope=scope)
+        sent, coding, varies = precompressed_variant(file, request_headers.get("accept-encoding"))
+        headers = {}
+        if coding:
+            headers["Content-Encoding"] = coding
+        if varies:
+            headers["Vary"] = "Accept-Encoding"
+        # The media type is the file's, not its copy's; the copy's own ETag keeps a cached plain copy apart.
+        # With stat_result the ETag and Last-Modified are set now, for the If-None-Match check below.
+        response = FileResponse(sent, status_code=status_code, headers=headers, stat_result=os.stat(sent),
+                                media_type=media_type or mimetypes.guess_type(file.name)[0] or "text/plain")
+        if status_code == 200 and self.is_not_modified(response.headers, request_headers):
+            return NotModifiedResponse(response.headers)
         return response
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
