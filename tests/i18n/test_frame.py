@@ -126,12 +126,16 @@ def test_permalinks_admonitions_and_materials_missing_translations_in_the_built_
     assert '<p class="admonition-title">警告</p>' in translated
     english = (built_site / "security" / "enable-2fa" / "index.html").read_text(encoding="utf-8")
     assert 'title="Link to this section"' in english and '<p class="admonition-title">Warning</p>' in english
-    # A fallback page's English body keeps the English page's titles (its lang="en" part is English throughout).
-    fallback = (built_site / "ru" / "security" / "enable-2fa" / "index.html").read_text(encoding="utf-8")
-    assert 'title="Link to this section"' in fallback and '<p class="admonition-title">Warning</p>' in fallback
     # Material's Vietnamese has "Initializing search" in English; frame.yml's material.* comes first.
     vietnamese = (built_site / "vi" / "index.html").read_text(encoding="utf-8")
     assert "Đang khởi tạo tìm kiếm" in vietnamese and "Initializing search" not in vietnamese
+
+
+def test_a_fallback_pages_english_body_keeps_the_english_permalinks_and_admonition_titles(fallback_site):
+    # Its lang="en" part is English throughout (fr has no translation of this article in the fallback project).
+    assert fallback_site.hc.state(fallback_site.hc.by_path("security/enable-2fa.md").id, "fr") == "fallback"
+    fallback = (fallback_site.site / "fr" / "security" / "enable-2fa" / "index.html").read_text(encoding="utf-8")
+    assert 'title="Link to this section"' in fallback and '<p class="admonition-title">Warning</p>' in fallback
 
 
 def test_a_footer_mistake_stops_the_build_naming_the_entry(tmp_path):
