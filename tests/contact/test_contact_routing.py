@@ -100,7 +100,7 @@ def test_channel_facts_in_the_readers_language(hc):
     assert ticket["facts"] == ["Première réponse sous 24 heures"]
     assert email["facts"] == ["Première réponse sous 48 heures"]
     assert community["facts"] == ["Réponses d'autres utilisateurs", "Réponses en\u00a0: English, 简体中文"]
-    assert chat["sends_words"] == ["Langue\u00a0: Français", "Sujet\u00a0: Trading au comptant", "Cet article"]
+    assert chat["sends_words"] == ["Langue\u00a0: Français", "Sujet\u00a0: Trading spot", "Cet article"]
 
 
 def test_expected_replies_follow_the_readers_locale(hc):
