@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,59 @@ def copy_project(destination: Path) -> Path:
         shutil.copytree(ROOT / name, destination / name)
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     return destination / "mkdocs.yml"
+
+
+# The translations the fallback project lacks, so that it has English fallback pages whichever locales the shipped
+# help center has finished translating: in fr every article of one category (its index.md stays: a translated
+# category page over English articles) and one security article; in ja a whole category with its index.md (a category
+# the locale has not translated at all).
+FALLBACK_REMOVALS = {
+    "fr": ["earn/redeem.md", "earn/rewards.md", "earn/risks.md", "earn/savings-and-staking.md", "earn/staking.md",
+           "security/enable-2fa.md"],
+    "ja": ["derivatives"],
+}
+
+
+@dataclass
+class FallbackProject:
+    """A copy of the project with FALLBACK_REMOVALS taken out, its model, and (for `fallback_site`) its build."""
+    config: Path
+    project: object  # helpcenter.project.Project
+    hc: object  # helpcenter.articles.model.HelpCenter
+    site: Path | None = None
+
+    def fallbacks(self, locale: str) -> list:
+        """The articles `locale` shows in English, in the model's order."""
+        return [self.hc.article(i, locale) for i in self.hc.ids() if self.hc.state(i, locale) == "fallback"]
+
+
+def _make_fallback_project(destination: Path) -> FallbackProject:
+    from helpcenter.project import load_model, load_project
+
+    config = copy_project(destination)
+    for locale, paths in FALLBACK_REMOVALS.items():
+        for relative in paths:
+            target = destination / "docs" / locale / relative
+            assert target.exists(), f"{target} is gone from the shipped docs: choose other FALLBACK_REMOVALS"
+            shutil.rmtree(target) if target.is_dir() else target.unlink()
+    project = load_project(config)
+    return FallbackProject(config=config, project=project, hc=load_model(project))
+
+
+@pytest.fixture(scope="session")
+def fallback_project(tmp_path_factory) -> FallbackProject:
+    """The project with fallbacks in fr and ja (see FALLBACK_REMOVALS) and its model, not built."""
+    return _make_fallback_project(tmp_path_factory.mktemp("fallback-project"))
+
+
+@pytest.fixture(scope="session")
+def fallback_site(fallback_project) -> FallbackProject:
+    """`fallback_project` built once with --strict: fr and ja show English fallback pages."""
+    site = fallback_project.config.parent / "site"
+    result = mkdocs_build(fallback_project.config, site)
+    assert result.returncode == 0, f"mkdocs build --strict of the fallback project failed:\n{result.stdout}\n{result.stderr}"
+    fallback_project.site = site
+    return fallback_project
 
 
 @pytest.fixture(scope="session")

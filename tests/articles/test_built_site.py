@@ -60,24 +60,40 @@ def test_html_lang_is_right_on_every_page(built_site):
         assert lang == expected, rel
 
 
-def test_fallback_pages_exist_for_untranslated_articles_in_every_locale(built_site):
+def _every_article_has_a_page_in_every_locale(site: Path, hc) -> int:
+    """Checks every locale has a page for every article, a fallback one with the fallback notice; returns how
+    many fallback pages it saw."""
+    fallbacks = 0
     for locale in PROJECT.locales:
-        for article_id in HC.ids():
-            article = HC.article(article_id, locale)
-            path = page_file(built_site, HC.url(article, locale))
+        for article_id in hc.ids():
+            article = hc.article(article_id, locale)
+            path = page_file(site, hc.url(article, locale))
             assert path.exists(), f"{locale}: {path}"
-            if HC.state(article_id, locale) == "fallback":
-                assert "hc-notice--fallback" in path.read_text(encoding="utf-8"), path
+            notice = "hc-notice--fallback" in path.read_text(encoding="utf-8")
+            assert notice == (hc.state(article_id, locale) == "fallback"), path
+            fallbacks += notice
+    return fallbacks
 
 
-def test_catalogue_matches_the_pages(built_site, catalogue):
+def test_every_article_has_a_page_in_every_locale(built_site):
+    _every_article_has_a_page_in_every_locale(built_site, HC)
+
+
+def test_fallback_pages_exist_for_untranslated_articles_in_every_locale(fallback_site):
+    assert _every_article_has_a_page_in_every_locale(fallback_site.site, fallback_site.hc) >= \
+        len(fallback_site.fallbacks("fr")) + len(fallback_site.fallbacks("ja")) > 0
+
+
+def _catalogue_matches_the_pages(site: Path, hc, catalogue: dict) -> set[str]:
+    """Checks articles.json against the pages and the model; returns the states it lists."""
     entries = catalogue["articles"]
-    assert len(entries) == len(HC.ids()) * len(PROJECT.locales)
+    assert len(entries) == len(hc.ids()) * len(PROJECT.locales)
     listed = set()
     for entry in entries:
         assert set(entry) >= {"id", "locale", "title", "url", "category", "updated", "state"}
         assert entry["state"] in ("translated", "outdated", "fallback")
-        page = page_file(built_site, entry["url"])
+        assert (entry["state"] == "fallback") == (hc.state(entry["id"], entry["locale"]) == "fallback"), entry
+        page = page_file(site, entry["url"])
         assert page.exists(), entry
         data = next(attrs for tag, attrs in tags(page) if attrs.get("id") == "hc-page")
         assert data["data-article"] == str(entry["id"]) and data["data-locale"] == entry["locale"]
@@ -86,10 +102,22 @@ def test_catalogue_matches_the_pages(built_site, catalogue):
             entry["title"][:10] in h1, (entry["url"], h1)
         listed.add(entry["url"])
     # Every article page in the site is in the catalogue.
-    for html in built_site.rglob("index.html"):
+    for html in site.rglob("index.html"):
         data = next((attrs for tag, attrs in tags(html) if attrs.get("id") == "hc-page"), None)
         if data and data.get("data-kind") == "article":
-            assert html.parent.relative_to(built_site).as_posix() + "/" in listed, html
+            assert html.parent.relative_to(site).as_posix() + "/" in listed, html
+    return {entry["state"] for entry in entries}
+
+
+def test_catalogue_matches_the_pages(built_site, catalogue):
+    _catalogue_matches_the_pages(built_site, HC, catalogue)
+
+
+def test_catalogue_gives_fallbacks_their_state(fallback_site):
+    catalogue = json.loads((fallback_site.site / "articles.json").read_text(encoding="utf-8"))
+    assert {"translated", "fallback"} <= _catalogue_matches_the_pages(fallback_site.site, fallback_site.hc, catalogue)
+    fr = {e["id"]: e["state"] for e in catalogue["articles"] if e["locale"] == "fr"}
+    assert {fr[a.id] for a in fallback_site.fallbacks("fr")} == {"fallback"}
 
 
 def test_language_switcher_points_to_the_same_article(built_site):
@@ -127,21 +155,31 @@ def test_short_links_reach_the_article_in_each_locale(built_site):
             assert page_file(built_site, resolved).exists()
 
 
-def test_sitemap_has_hreflang_alternates(built_site):
-    sitemap = (built_site / "sitemap-hreflang.xml").read_text(encoding="utf-8")
-    article = HC.by_path("security/enable-2fa.md")
-    block = next(b for b in sitemap.split("<url>") if f"<loc>https://help.quillfeather.example/{HC.url(article, 'en')}</loc>" in b)
+def _hreflang_alternates(site: Path, hc, path: str) -> set[str]:
+    """Checks the hreflang sitemap's alternates of one article; returns the locales that have one."""
+    sitemap = (site / "sitemap-hreflang.xml").read_text(encoding="utf-8")
+    article = hc.by_path(path)
+    block = next(b for b in sitemap.split("<url>") if f"<loc>https://help.quillfeather.example/{hc.url(article, 'en')}</loc>" in b)
     alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', block))
     # A locale's alternate is a page in its language: the locales showing the English page (fallbacks) have none.
-    translated = {locale for locale in PROJECT.locales if HC.state(article.id, locale) == "translated"}
-    assert set(alternates) == translated and {"en", "zh", "ja"} <= translated < set(PROJECT.locales)
+    translated = {locale for locale in PROJECT.locales if hc.state(article.id, locale) == "translated"}
+    assert set(alternates) == translated and {"en", "zh", "ja"} <= translated
     for locale, href in alternates.items():
-        assert href == "https://help.quillfeather.example/" + HC.url(HC.article(article.id, locale), locale)
+        assert href == "https://help.quillfeather.example/" + hc.url(hc.article(article.id, locale), locale)
+    return set(alternates)
 
 
-def test_browsers_get_a_small_sitemap_per_locale_and_search_engines_the_hreflang_one(built_site):
-    # Material's instant navigation parses <base>sitemap.xml at every page load and reads only <loc>;
-    # each locale's pages point `base` at their locale's root (assets/javascripts/search.js).
+def test_sitemap_has_hreflang_alternates(built_site):
+    _hreflang_alternates(built_site, HC, "security/enable-2fa.md")
+
+
+def test_sitemap_gives_a_fallback_no_hreflang_alternate(fallback_site):
+    alternates = _hreflang_alternates(fallback_site.site, fallback_site.hc, "security/enable-2fa.md")
+    assert "fr" not in alternates and "es" in alternates  # fr shows this article in English
+
+
+def _small_sitemaps(built_site: Path, hc) -> set[str]:
+    """Checks each locale's small sitemap against the hreflang one; returns the fallback addresses."""
     full = (built_site / "sitemap-hreflang.xml").read_text(encoding="utf-8")
     everywhere = re.findall(r"<loc>([^<]+)</loc>", full)
     listed = []
@@ -155,10 +193,23 @@ def test_browsers_get_a_small_sitemap_per_locale_and_search_engines_the_hreflang
         listed += locations
     # Search engines get every page but the fallback copies (duplicates that name the English page canonical);
     # browsers get those too, for instant navigation.
-    fallbacks = {"https://help.quillfeather.example/" + HC.url(HC.article(i, locale), locale)
-                 for locale in PROJECT.locales for i in HC.ids() if HC.state(i, locale) == "fallback"}
-    assert fallbacks and not fallbacks & set(everywhere)
+    fallbacks = {"https://help.quillfeather.example/" + hc.url(hc.article(i, locale), locale)
+                 for locale in PROJECT.locales for i in hc.ids() if hc.state(i, locale) == "fallback"}
+    assert not fallbacks & set(everywhere)
     assert sorted(listed) == sorted(everywhere + sorted(fallbacks))
+    return fallbacks
+
+
+def test_search_engines_get_no_fallback_copy_and_browsers_every_page(fallback_site):
+    fallbacks = _small_sitemaps(fallback_site.site, fallback_site.hc)
+    assert "https://help.quillfeather.example/fr/security/enable-2fa/" in fallbacks
+    assert "https://help.quillfeather.example/ja/derivatives/funding-rate/" in fallbacks
+
+
+def test_browsers_get_a_small_sitemap_per_locale_and_search_engines_the_hreflang_one(built_site):
+    # Material's instant navigation parses <base>sitemap.xml at every page load and reads only <loc>;
+    # each locale's pages point `base` at their locale's root (assets/javascripts/search.js).
+    _small_sitemaps(built_site, HC)
     zh = (built_site / "zh" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://help.quillfeather.example/zh/security/enable-2fa/</loc>" in zh
     assert "zh-TW/" not in zh

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpcenter.checks.accessibility import PAGE_KINDS, audit, pages_to_audit, serving, violation_findings
+from helpcenter.checks.accessibility import PAGE_KINDS, AuditedPage, audit, pages_to_audit, serving, violation_findings
 from helpcenter.project import load_model, load_project
 
 from conftest import ROOT
@@ -25,21 +25,34 @@ def site_base(built_site):
         yield base
 
 
-def test_the_audit_covers_every_kind_of_page_in_every_locale(hc, built_site):
-    audited = pages_to_audit(hc, built_site)
+def _audit_covers_what_the_locales_have(hc, site) -> set[tuple[str, str]]:
+    """Checks the audit takes each locale's kinds of page exactly where the locale has them; returns them."""
+    audited = pages_to_audit(hc, site)
     kinds = {(p.locale, p.kind) for p in audited}
     for locale in hc.locales:
         assert {(locale, kind) for kind in ("home", "category", "search", "404")} <= kinds
-        contact = (built_site / hc.locale_prefix(locale) / "contact" / "index.html").is_file()
+        contact = (site / hc.locale_prefix(locale) / "contact" / "index.html").is_file()
         assert ((locale, "contact") in kinds) == contact
         states = {(hc.state(a.id, locale), a.machine_translated) for a in hc.articles_for(locale)}
         assert ((locale, "fallback") in kinds) == any(state == "fallback" for state, _ in states)
         assert ((locale, "machine-translated") in kinds) == (("translated", True) in states)
         assert ((locale, "article") in kinds) == (("translated", False) in states)
-    assert {p.kind for p in audited} == set(PAGE_KINDS)
     for page in audited:
         if page.kind != "404":
-            assert (built_site / page.site_path / "index.html").is_file(), page
+            assert (site / page.site_path / "index.html").is_file(), page
+    return kinds
+
+
+def test_the_audit_covers_every_kind_of_page_in_every_locale(hc, built_site):
+    # The shipped help center may have every article translated everywhere: then it has no fallback page.
+    kinds = {kind for _, kind in _audit_covers_what_the_locales_have(hc, built_site)}
+    assert kinds >= set(PAGE_KINDS) - {"fallback"}
+
+
+def test_the_audit_covers_fallback_pages_where_a_locale_has_them(fallback_site):
+    kinds = _audit_covers_what_the_locales_have(fallback_site.hc, fallback_site.site)
+    assert {kind for _, kind in kinds} == set(PAGE_KINDS)
+    assert {("fr", "fallback"), ("ja", "fallback"), ("fr", "machine-translated")} <= kinds
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -48,6 +61,20 @@ def test_no_serious_or_critical_violations(hc, built_site, site_base, page, loca
     for audited in pages_to_audit(hc, built_site, [locale]):
         problems += violation_findings(f"{audited.site_path or '/'} ({audited.kind})",
                                        audit(page, site_base + audited.site_path, audited))
+    assert problems == [], "\n".join(str(p) for p in problems)
+
+
+@pytest.mark.parametrize("locale, category", [("fr", "earn"), ("ja", "derivatives")])
+def test_no_serious_or_critical_violations_on_fallback_pages(fallback_site, page, locale, category):
+    # fr's earn: a translated category page over English articles; ja's derivatives: all English, its page too.
+    hc = fallback_site.hc
+    audited = [p for p in pages_to_audit(hc, fallback_site.site, [locale]) if p.kind == "fallback"]
+    audited.append(AuditedPage(locale, "category", f"{hc.locale_prefix(locale)}{category}/"))
+    assert len(audited) == 2
+    problems = []
+    with serving(fallback_site.site) as base:
+        for entry in audited:
+            problems += violation_findings(f"{entry.site_path} ({entry.kind})", audit(page, base + entry.site_path, entry))
     assert problems == [], "\n".join(str(p) for p in problems)
 
 

@@ -46,7 +46,7 @@ def test_the_worker_started_while_the_page_loads_is_the_one_material_uses(built_
     assert "ja%2Fsearch%2Fhelpcenter_index.json" in started["worker"]
     assert type_query(page, "二段階認証")
     assert page.evaluate("window.Worker.name") == "Worker"  # handed over, then the browser's own again
-    assert len([url for url in requested if url.startswith("assets/javascripts/search-worker.js")]) == 1, requested
+    assert len([url for url in requested if url.startswith("assets/javascripts/search-worker.")]) == 1, requested
 
 
 @pytest.mark.parametrize("query", ["2FA", "KYC", "withdrawal", "提币", "二段階認証", "memo"])
@@ -66,21 +66,32 @@ def test_zh_shows_chinese_results_whenever_a_translation_exists(built_site, serv
             assert title == entry["title"], f"{query!r}: {title!r} shown for {path}"
 
 
-def test_fallback_results_appear_only_for_untranslated_articles(built_site, serve, page):
-    ja = entries(built_site, "ja")
-    base = serve(built_site)
+def test_fallback_results_appear_only_for_untranslated_articles(fallback_site, serve, page):
+    # The fallback project's ja has no translation of its derivatives category: those results are English.
+    site = fallback_site.site
+    ja = entries(site, "ja")
+    base = serve(site)
     page.goto(base + "ja/")
     seen_fallback = seen_translation = False
-    for query in ["withdrawal", "二段階認証", "deposit", "サポート"]:
+    for query in ["withdrawal", "二段階認証", "funding rate", "liquidation", "サポート"]:
         for href in type_query(page, query):
             entry = ja[site_path(href)]
             seen_fallback |= entry["state"] == "fallback"
             seen_translation |= entry["state"] != "fallback"
+            if entry["state"] == "fallback":
+                assert fallback_site.hc.state(entry["id"], "ja") == "fallback", href
     assert seen_fallback and seen_translation
     # Every article is in the ja index once: its translation, or the English page where none exists.
-    index = json.loads((built_site / "ja" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = json.loads((site / "ja" / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = {"ja/" + d["location"].split("#")[0] for d in index["docs"]}  # relative to the locale's root
     assert pages == set(ja)
+
+
+def test_a_locales_index_holds_each_article_once(built_site):
+    for locale in ("ja", "ru"):
+        index = json.loads((built_site / locale / "search" / "search_index.json").read_text(encoding="utf-8"))
+        pages = {f"{locale}/" + d["location"].split("#")[0] for d in index["docs"]}
+        assert pages == set(entries(built_site, locale)), locale
 
 
 HERO = "#hc-hero-query"
@@ -150,19 +161,11 @@ def test_the_home_search_box_enter_shows_every_result_without_reloading_and_keys
     page.wait_for_url(links[0])
 
 
-def locale_with_fallbacks(site) -> str:
-    """A locale some of whose articles are still the English ones (the English link and badges need one)."""
-    for locale in ("fr", "pt", "ru", "tr", "vi", "ja", "es", "ko", "zh-TW"):
-        if any(e["state"] == "fallback" for e in entries(site, locale).values()):
-            return locale
-    raise AssertionError("every locale is fully translated: test the English link and badges on a fixture site")
-
-
-def test_an_empty_result_offers_contact_and_the_english_help_center(built_site, serve, page):
+def test_an_empty_result_offers_contact_and_the_english_help_center(fallback_site, serve, page):
     from helpcenter.i18n.strings import all_strings
 
-    locale = locale_with_fallbacks(built_site)
-    base = serve(built_site)
+    locale = "fr"  # some of its articles are the English ones in the fallback project
+    base = serve(fallback_site.site)
     page.goto(base + f"{locale}/")
     assert hero_results(page, "xyzzyplugh") == []
     contact = page.locator("#hc-hero-results + * .hc-search-dead-end a, .hc-hero-results .hc-search-dead-end a")
@@ -184,24 +187,36 @@ def test_an_empty_result_offers_contact_and_the_english_help_center(built_site, 
         [base + "contact/"]
 
 
-def test_english_fallbacks_in_a_locales_results_carry_an_en_badge(built_site, serve, page):
-    locale = locale_with_fallbacks(built_site)
-    in_locale = entries(built_site, locale)
-    base = serve(built_site)
-    page.goto(base + f"{locale}/")
-    hero_results(page, "withdrawal")
+def _badges_mark_fallbacks(site, page, base: str, query: str) -> int:
+    """Checks the fr home box's results carry the EN badge exactly on fallbacks; returns how many were fallbacks."""
+    fr = entries(site, "fr")
+    page.goto(base + "fr/")
+    hero_results(page, query)
     options = page.locator(HERO_OPTIONS)
     assert options.count()
+    fallbacks = 0
     for number in range(options.count()):
         option = options.nth(number)
         path = site_path(option.locator("a").get_attribute("href"))
-        fallback = in_locale[path]["state"] == "fallback"
+        fallback = fr[path]["state"] == "fallback"
         assert (option.locator(".hc-search-badge").count() == 1) == fallback, path
         if fallback:
             assert option.locator(".hc-hero-result__title").get_attribute("lang") == "en"
             assert option.locator(".hc-search-badge [lang=en]").inner_text() == "EN"
+            fallbacks += 1
+    return fallbacks
+
+
+def test_translated_results_carry_no_en_badge(built_site, serve, page):
+    _badges_mark_fallbacks(built_site, page, serve(built_site), "retrait")
+
+
+def test_english_fallbacks_in_a_locales_results_carry_an_en_badge(fallback_site, serve, page):
+    # The fallback project's fr has its earn articles in English only.
+    site = fallback_site.site
+    assert _badges_mark_fallbacks(site, page, serve(site), "staking") >= 1
     # The header's list marks them the same way.
-    type_query(page, "withdrawal")
+    type_query(page, "staking")
     assert page.locator(".md-search-result__item h1 .hc-search-badge").count() >= 1
     assert page.locator(".md-search-result__item h1 span[lang=en]").count() >= 1
 
@@ -238,16 +253,16 @@ def test_without_the_prebuilt_index_the_worker_builds_one_that_finds_the_same(bu
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_the_home_box_results_and_dead_end_pass_axe(built_site, serve, page, scheme):
+def test_the_home_box_results_and_dead_end_pass_axe(fallback_site, serve, page, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     from helpcenter.checks.accessibility import FAILING_IMPACTS
 
-    base = serve(built_site)
+    base = serve(fallback_site.site)  # its fr has English results (with their EN badge) among French ones
     page.goto(base + "fr/")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     problems = []
-    for query in ("withdrawal", "xyzzyplugh"):
+    for query in ("withdrawal", "staking", "xyzzyplugh"):
         hero_results(page, query)
         page.press(HERO, "ArrowDown")
         violations = Axe().run(page, context={"include": [[".hc-hero"]]}).response["violations"]
