@@ -85,3 +85,10 @@ def test_the_header_contact_entry_leads_to_the_locale_contact_page_after_instant
     page.wait_for_function("document.querySelector('#hc-page').dataset.kind === 'article'")
     assert contact.get_attribute("aria-current") is None
     context.close()
+
+
+def test_each_language_in_the_list_is_marked_as_that_language(built_site, serve, page):
+    page.goto(serve(built_site) + "ja/")
+    page.wait_for_load_state("networkidle")
+    marks = page.eval_on_selector_all(".md-select__link", "els => els.map(e => [e.getAttribute('hreflang'), e.lang])")
+    assert len(marks) == 11 and all(hreflang and lang == hreflang for hreflang, lang in marks), marks

@@ -63,6 +63,8 @@
     var lang = document.documentElement.getAttribute("lang");
     links(select).forEach(function (link) {
       if (link.getAttribute("hreflang") === lang) link.setAttribute("aria-current", "true");
+      // Each entry names its language in that language ("English", "日本語"): screen readers read it so.
+      if (link.getAttribute("hreflang")) link.setAttribute("lang", link.getAttribute("hreflang"));
     });
     setOpen(select, false);
 
