@@ -151,6 +151,8 @@ PAGE_CHECKS = r"""
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
+      // White space between elements is no text a reader sees; the texts beside it are checked on their own.
+      if (!node.textContent.trim()) continue;
       if (!el || el.closest("script, style, noscript, code, pre") || english(langOf(el))) continue;
       // The text node, or its element when a string is split over a few inline elements ("Updated <time>…").
       const whole = el.children.length <= 3 && el.textContent.length <= 120 ? squash(el.textContent) : "";
@@ -184,11 +186,19 @@ PAGE_CHECKS = r"""
     };
     const candidates = [...document.body.querySelectorAll(blocks)].filter((el) =>
       !el.closest("script, style, noscript, code, pre, svg") && !english(langOf(el)));
+    // An element's own text, without the parts that say their language (a list item holding an English title
+    // marked lang="en" and a badge in the page's language is no unmarked English).
+    const ownText = (el) => {
+      if (!el.querySelector("[lang]")) return squash(el.innerText || el.textContent);
+      const copy = el.cloneNode(true);
+      copy.querySelectorAll("[lang]").forEach((marked) => marked.remove());
+      return squash(copy.textContent);
+    };
     for (const el of candidates) {
-      const text = squash(el.innerText || el.textContent);
+      const text = ownText(el);
       if (!text) continue;
       // Report the innermost element holding the text.
-      const inner = [...el.querySelectorAll(blocks)].some((child) => squash(child.innerText || child.textContent) === text);
+      const inner = [...el.querySelectorAll(blocks)].some((child) => ownText(child) === text);
       if (inner) continue;
       if (titleSet.has(text)) add("English text without lang", `English title "${text}" in ${describe(el)}`);
       else if (looksEnglish(text)) add("English text without lang", `"${text.slice(0, 80)}" in ${describe(el)}`);

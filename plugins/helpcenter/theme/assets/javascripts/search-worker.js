@@ -194,9 +194,11 @@ function search(query) {
       var heading = A.normalize(section[1], state.config.locale);
       return marks.some(function (mark) { return heading.indexOf(mark) >= 0; });
     }).slice(0, MAX_SECTIONS).map(function (section) {
+      var title = highlight(section[1], marks);
       return {
-        location: doc[0] + "#" + section[0], title: highlight(section[1], marks), text: "",
-        score: result.score / 2, terms: result.terms
+        // A fallback page's sections are English headings too.
+        location: doc[0] + "#" + section[0], title: fallback ? "<span lang=\"en\">" + title + "</span>" : title,
+        text: "", score: result.score / 2, terms: result.terms
       };
     });
     return [article].concat(sections);
