@@ -108,6 +108,9 @@ def page_view(data: BuildData, locale: str, path: str, strings: dict, promoted_l
     elif kind == "category":
         category_id = PurePosixPath(path).parts[0]
         view["category"] = _category_link(hc, locale, category_id, strings)
+        # A category without its own page in this locale shows the default locale's title and text.
+        source = hc.category(category_id, locale).locale
+        view["content_lang"] = source if source != locale else None
         view["articles"] = [_link(a, hc, locale) for a in hc.articles_for(locale, category_id)]
     else:
         article = hc.by_path(path)
