@@ -145,6 +145,19 @@ def test_the_sidebar_expand_toggles_are_named_in_the_page_language(built_site, s
     assert names, "the article's section has an expand toggle"
     for name, section in names:
         assert name == f"{section}の記事"
+    # A named toggle is a button that tells whether its list is open (axe: aria-prohibited-attr otherwise).
+    toggle = page.locator(".md-nav__container > label[tabindex]").first
+    assert toggle.get_attribute("role") == "button"
+    expanded = toggle.get_attribute("aria-expanded")
+    assert expanded in ("true", "false")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == ("false" if expanded == "true" else "true")
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, options={"runOnly": ["aria-prohibited-attr", "aria-allowed-attr"]}).response
+    assert found["violations"] == [], found["violations"]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_feedback_buttons_have_enough_contrast_in_both_palettes(built_site, site_base, browser, scheme):
     # Dark mode once drew the outlined Yes/No buttons in the primary colour on slate: 3.06:1.

@@ -34,7 +34,17 @@
       var input = document.getElementById(toggle.getAttribute("for"));
       var section = toggle.parentNode.querySelector("a .md-ellipsis");
       if (!input || !section) return;
+      // The label opens and closes its section's list: a button that says whether the list is open (a plain
+      // label may not carry a name of its own).
+      toggle.setAttribute("role", "button");
       toggle.setAttribute("aria-label", words.replace("{section}", section.textContent.trim()));
+      toggle.setAttribute("aria-expanded", input.checked ? "true" : "false");
+      if (!input.hasAttribute("data-hc-expanded-sync")) {
+        input.setAttribute("data-hc-expanded-sync", "");
+        input.addEventListener("change", function () {
+          toggle.setAttribute("aria-expanded", input.checked ? "true" : "false");
+        });
+      }
     });
   }
 
