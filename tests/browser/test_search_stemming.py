@@ -51,8 +51,11 @@ def stemmer_page(built_site, serve, browser):
     context = browser.new_context()
     tab = context.new_page()
     tab.goto(serve(built_site) + "404.html")
-    tab.add_script_tag(url="/assets/javascripts/vendor/lunr.js")
-    tab.add_script_tag(url="/assets/javascripts/search-analysis.js")
+    # Our scripts from the package's sources (the site has them under content-hashed names); Material's
+    # lunr-languages stemmers from the site, as the worker loads them.
+    scripts = Path(__file__).resolve().parents[2] / "plugins" / "helpcenter" / "theme" / "assets" / "javascripts"
+    tab.add_script_tag(path=str(scripts / "vendor" / "lunr.js"))
+    tab.add_script_tag(path=str(scripts / "search-analysis.js"))
     tab.add_script_tag(url="/assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
     for _, name in SNOWBALL.values():
         tab.add_script_tag(url=f"/assets/javascripts/lunr/min/lunr.{name}.min.js")
