@@ -16,7 +16,11 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 def comparable(path: Path) -> bytes:
     data = path.read_bytes()
     if path.suffix == ".gz":
-        data = gzip.decompress(data)  # the gzip header carries the time it was written
+        data = gzip.decompress(data)  # compared as what they hold: pages differ in their generator tag
+    elif path.suffix == ".br":
+        import brotli
+
+        data = brotli.decompress(data)
     return GENERATOR.sub(b"", data)
 
 
