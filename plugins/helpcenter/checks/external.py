@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from .findings import Finding
 from .links import ExternalLink
 
-USER_AGENT = "helpcenter-link-check/1 (+https://help.quillfeather.example/)"
+USER_AGENT = "helpcenter-link-check/1"  # the package, not any one help center
 
 
 def fetch_status(url: str, timeout: float) -> str | None:
